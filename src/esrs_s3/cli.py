@@ -1,0 +1,154 @@
+"""Command line: thin wrappers that call the library and format its results.
+
+Exit codes: 0 clean (warnings allowed), 1 errors in the workbook, 2 the file cannot be read
+or the command was used wrongly, 3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from esrs_s3 import __version__
+from esrs_s3.errors import EsrsS3Error
+from esrs_s3.ingest import Limits, ReadResult, read_workbook
+from esrs_s3.ingest.package import MB
+from esrs_s3.issues import count_issues
+from esrs_s3.template import write_template
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_BUG = 0, 1, 2, 3
+DEFAULT_LIMITS = Limits()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_text(result: ReadResult) -> str:
+    """One line per issue, then a summary line."""
+    lines = [f"{issue.severity.value}: {issue}  [{issue.code}]" for issue in result.issues]
+    counts = count_issues(result.issues)
+    summary = ", ".join([_plural(counts["error"], "error"), _plural(counts["warning"], "warning")])
+    verdict = "valid" if result.ok else "NOT valid"
+    lines.append(f"{result.path}: {verdict} ({summary})")
+    return "\n".join(lines)
+
+
+def _limits(max_file_mb: float, max_rows: int) -> Limits:
+    return Limits(max_file_bytes=int(max_file_mb * MB), max_rows=max_rows)
+
+
+limit_options = [
+    click.option(
+        "--max-file-mb",
+        type=click.FloatRange(min=0.001),
+        show_default=True,
+        default=DEFAULT_LIMITS.max_file_bytes / MB,
+        help="Refuse workbooks larger than this.",
+    ),
+    click.option(
+        "--max-rows",
+        type=click.IntRange(min=1),
+        show_default=True,
+        default=DEFAULT_LIMITS.max_rows,
+        help="Refuse sheets with more data rows than this.",
+    ),
+]
+
+
+def with_limits(function):
+    for option in reversed(limit_options):
+        function = option(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="esrs-s3")
+def cli() -> None:
+    """Turn an input workbook into an ESRS S3 "Affected communities" statement."""
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def template(path: Path, force: bool) -> None:
+    """Write a blank input workbook with every sheet, drop-downs and a README sheet.
+
+    Example: esrs-s3 template my-company.xlsx
+    """
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} exists; use --force to overwrite it")
+    write_template(path)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Findings as text lines or as one JSON document.",
+)
+@with_limits
+def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: int) -> None:
+    """Check WORKBOOK against the input contract and list every problem with its cell.
+
+    Exit code 0 when valid (warnings allowed), 1 with errors, 2 when unreadable.
+
+    Example: esrs-s3 validate sample_inputs/defence_manufacturer.xlsx --format json
+    """
+    try:
+        result = read_workbook(workbook, _limits(max_file_mb, max_rows))
+    except EsrsS3Error as exc:
+        if output_format == "json":
+            click.echo(
+                json.dumps(
+                    {"ok": False, "readable": False, "file": str(workbook), "error": str(exc)},
+                    indent=2,
+                )
+            )
+        else:
+            click.echo(f"esrs-s3: cannot read {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if output_format == "json":
+        click.echo(json.dumps({"readable": True, **result.to_dict()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_text(result))
+    sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
+
+
+def main() -> None:
+    """Console entry point: no traceback ever reaches the user unless ESRS_S3_DEBUG is set."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("esrs-s3: aborted", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_UNREADABLE)
+    except EsrsS3Error as exc:
+        click.echo(f"esrs-s3: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except Exception as exc:  # a bug: say so in one line instead of a traceback
+        if os.environ.get("ESRS_S3_DEBUG"):
+            raise
+        click.echo(
+            f"esrs-s3: internal error ({type(exc).__name__}: {exc}); "
+            "rerun with ESRS_S3_DEBUG=1 for details and please report it",
+            err=True,
+        )
+        sys.exit(EXIT_BUG)
+
+
+if __name__ == "__main__":
+    main()

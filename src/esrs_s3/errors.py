@@ -1,0 +1,20 @@
+"""Exceptions of esrs-s3. Data problems are `Issue` records; exceptions mean work cannot go on.
+
+EsrsS3Error
+└── UnreadableWorkbook   the file is not a workbook we can read at all (CLI exit code 2)
+"""
+
+from __future__ import annotations
+
+
+class EsrsS3Error(Exception):
+    """Base class of every error esrs-s3 raises on purpose."""
+
+
+class UnreadableWorkbook(EsrsS3Error):
+    """The input is not an .xlsx workbook that can be read safely (missing, damaged, too big...)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,266 @@
+"""Read and validate a whole input workbook: `read_workbook(path) -> ReadResult`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import python_calamine
+
+from esrs_s3.contract import Contract, SheetSpec, load_contract
+from esrs_s3.errors import UnreadableWorkbook
+from esrs_s3.ingest import checks
+from esrs_s3.ingest.cells import CellContext, normalise
+from esrs_s3.ingest.package import Limits, Package, inspect_package
+from esrs_s3.ingest.sheets import Grid, ParsedSheet, read_fields_sheet, read_rows_sheet
+from esrs_s3.issues import Issue, Severity, cell_issue, count_issues, sort_issues
+from esrs_s3.models import (
+    ROW_MODELS,
+    CellRef,
+    RowSource,
+    Settings,
+    Undertaking,
+    Workbook,
+)
+from esrs_s3.resources import load_code_list
+from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_rulebook
+
+README_SHEETS = ("readme", "lists")  # written by `esrs-s3 template`, ignored when reading
+
+
+@dataclass
+class ReadResult:
+    """Issues in reading order, and the workbook when there is no error."""
+
+    path: str
+    sha256: str
+    issues: list[Issue]
+    workbook: Workbook | None
+
+    @property
+    def ok(self) -> bool:
+        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "file": self.path,
+            "sha256": self.sha256,
+            "counts": count_issues(self.issues),
+            "issues": [issue.to_dict() for issue in self.issues],
+        }
+
+
+def cell_context(contract: Contract, rulebook_id: str) -> CellContext:
+    rulebook = load_rulebook(rulebook_id)
+    return CellContext(
+        enums={name: {normalise(v): v for v in values} for name, values in contract.enums.items()},
+        sub_topics={normalise(name): name for name in rulebook.sub_topics},
+        sub_sub_topics={normalise(name): name for name in rulebook.sub_sub_topics},
+        countries=load_code_list("iso/countries.csv"),
+        currencies=load_code_list("iso/currencies.csv"),
+        languages=load_code_list("iso/languages.csv"),
+        rulebooks=available_rulebooks(),
+    )
+
+
+class _Sheets:
+    """Access to the workbook's sheets by contract name (case- and space-insensitive)."""
+
+    def __init__(self, path: Path, package: Package) -> None:
+        self.package = package
+        try:
+            self.book = python_calamine.CalamineWorkbook.from_path(str(path))
+        except Exception as exc:  # the Rust reader's own errors: damaged or unsupported content
+            raise UnreadableWorkbook(str(path), f"the workbook cannot be read ({exc})") from None
+        self.by_name = {normalise(name): name for name in self.book.sheet_names}
+        self.path = path
+
+    def actual_name(self, name: str) -> str | None:
+        return self.by_name.get(normalise(name))
+
+    def grid(self, actual: str) -> Grid:
+        try:
+            return self.book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise UnreadableWorkbook(
+                str(self.path), f"sheet {actual} cannot be read ({exc})"
+            ) from None
+
+    def formula_cells(self, actual: str) -> set[str]:
+        scan = self.package.scans.get(actual)
+        return set(scan.formulas_without_value) if scan else set()
+
+
+def _missing_sheet(spec: SheetSpec, found: list[str]) -> Issue:
+    return cell_issue(
+        "missing-sheet",
+        spec.name,
+        None,
+        None,
+        f'a sheet named "{spec.name}"',
+        "sheets " + ", ".join(found) if found else "no sheets",
+    )
+
+
+def _read_undertaking(
+    sheets: _Sheets, contract: Contract, issues: list[Issue]
+) -> tuple[dict[str, object], dict[str, str]]:
+    spec = contract.sheet("Undertaking")
+    actual = sheets.actual_name(spec.name)
+    if actual is None:
+        issues.append(_missing_sheet(spec, sheets.book.sheet_names))
+        return {}, {}
+    ctx = cell_context(contract, DEFAULT_RULEBOOK)
+    values, cells, found = read_fields_sheet(
+        sheets.grid(actual), spec, ctx, sheets.formula_cells(actual), strict=False
+    )
+    issues += found
+    if any(i.severity is Severity.ERROR and i.code == "missing-column" for i in found):
+        return values, cells
+    if not values and not any(i.severity is Severity.ERROR for i in found):
+        issues.append(
+            Issue(
+                code="undertaking-empty",
+                severity=Severity.WARNING,
+                message="no values yet: name, LEI, period, currency, employees and first reporting"
+                " year are needed to assess and build",
+                sheet=spec.name,
+            )
+        )
+        return values, cells
+    for column in spec.columns:
+        if column.required and column.name not in values and not _has_issue(found, column.name):
+            issues.append(
+                cell_issue(
+                    "required-value-missing",
+                    spec.name,
+                    cells.get(column.name),
+                    column.name,
+                    f"a value ({column.help})",
+                    "an empty cell" if column.name in cells else "no row for this field",
+                )
+            )
+    issues += checks.check_order(values, cells, spec, spec.name)
+    return values, cells
+
+
+def _has_issue(issues: list[Issue], field: str) -> bool:
+    return any(issue.field == field and issue.severity is Severity.ERROR for issue in issues)
+
+
+def _read_settings(
+    sheets: _Sheets, contract: Contract, ctx: CellContext, issues: list[Issue]
+) -> Settings:
+    spec = contract.sheet("Settings")
+    actual = sheets.actual_name(spec.name)
+    if actual is None:
+        return Settings()
+    values, cells, found = read_fields_sheet(
+        sheets.grid(actual), spec, ctx, sheets.formula_cells(actual), strict=True
+    )
+    issues += found
+    return Settings(
+        values=values,
+        cells={name: CellRef(sheet=spec.name, cell=cells[name]) for name in values},
+    )
+
+
+def _build_records(sheet: ParsedSheet) -> tuple:
+    model, _ = ROW_MODELS[sheet.name]
+    records = []
+    for row in sheet.rows:
+        source = RowSource.model_construct(sheet=sheet.name, row=row.row, columns=sheet.columns)
+        values = {k: v for k, v in row.values.items() if v is not None}
+        records.append(model.model_validate({**values, "source": source}))
+    return tuple(records)
+
+
+def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:
+    """Read and validate every sheet; raise `UnreadableWorkbook` if the file cannot be read."""
+    path = Path(path)
+    limits = limits or Limits()
+    base_contract = load_contract()
+    wanted = {normalise(name) for name in base_contract.sheet_names}
+    package = inspect_package(path, limits, wanted)
+    sheets = _Sheets(path, package)
+    issues: list[Issue] = []
+
+    undertaking_values, undertaking_cells = _read_undertaking(sheets, base_contract, issues)
+    rulebook_id = str(undertaking_values.get("rulebook", DEFAULT_RULEBOOK))
+    contract = load_contract(rulebook_id)
+    ctx = cell_context(contract, rulebook_id)
+    rulebook = load_rulebook(rulebook_id)
+
+    parsed: dict[str, ParsedSheet] = {}
+    for spec in contract.sheets:
+        if spec.layout != "rows":
+            continue
+        actual = sheets.actual_name(spec.name)
+        if actual is None:
+            if not spec.optional:
+                issues.append(_missing_sheet(spec, sheets.book.sheet_names))
+            continue
+        sheet = read_rows_sheet(sheets.grid(actual), spec, ctx, sheets.formula_cells(actual))
+        issues += sheet.issues
+        issues += checks.check_unique_keys(sheet, spec)
+        issues += checks.check_rows_order(sheet, spec)
+        issues += checks.check_within_period(
+            sheet,
+            spec,
+            undertaking_values.get("period_start"),
+            undertaking_values.get("period_end"),
+        )
+        parsed[spec.name] = sheet
+    issues += checks.check_references(parsed, contract)
+    if "Impacts" in parsed:
+        issues += checks.check_topic_fit(parsed["Impacts"], rulebook)
+    settings = _read_settings(sheets, contract, ctx, issues)
+    issues += _unknown_sheets(sheets, contract)
+
+    issues = sort_issues(issues, contract.sheet_names)
+    workbook = None
+    if not any(issue.severity is Severity.ERROR for issue in issues):
+        workbook = _build_workbook(
+            path, package.sha256, undertaking_values, undertaking_cells, parsed, settings
+        )
+    return ReadResult(path=str(path), sha256=package.sha256, issues=issues, workbook=workbook)
+
+
+def _unknown_sheets(sheets: _Sheets, contract: Contract) -> list[Issue]:
+    known = {normalise(name) for name in contract.sheet_names} | set(README_SHEETS)
+    return [
+        Issue(
+            code="unknown-sheet",
+            severity=Severity.INFO,
+            message="not a sheet of the contract (ignored)",
+            sheet=name,
+        )
+        for name in sheets.book.sheet_names
+        if normalise(name) not in known
+    ]
+
+
+def _build_workbook(
+    path: Path,
+    sha256: str,
+    undertaking_values: dict[str, object],
+    undertaking_cells: dict[str, str],
+    parsed: dict[str, ParsedSheet],
+    settings: Settings,
+) -> Workbook:
+    undertaking = None
+    if undertaking_values:
+        undertaking = Undertaking.model_validate(
+            {
+                **undertaking_values,
+                "cells": {
+                    name: CellRef(sheet="Undertaking", cell=cell)
+                    for name, cell in undertaking_cells.items()
+                },
+            }
+        )
+    records = {ROW_MODELS[name][1]: _build_records(sheet) for name, sheet in parsed.items()}
+    return Workbook(
+        path=str(path), sha256=sha256, undertaking=undertaking, settings=settings, **records
+    )

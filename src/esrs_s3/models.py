@@ -1,0 +1,283 @@
+"""Typed records of the input workbook. Every value keeps its source cell.
+
+Row records carry a `RowSource` (sheet, row number and the sheet's column letters), so
+`iro.cell("scale")` gives `Impacts!N7`. Field/value sheets keep a cell per field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Kind = Literal["negative impact", "positive impact", "risk", "opportunity"]
+Status = Literal["actual", "potential"]
+ValueChain = Literal["own operations", "upstream", "downstream"]
+Involvement = Literal["causes", "contributes", "directly linked"]
+CommunityType = Literal[
+    "around own sites", "along the value chain", "at value-chain endpoints", "indigenous peoples"
+]
+TimeHorizon = Literal["short", "medium", "long"]
+EngagementForm = Literal["direct", "legitimate representatives", "credible proxies"]
+Fpic = Literal["yes", "no", "not applicable"]
+ChannelType = Literal["own", "third-party"]
+ActionType = Literal[
+    "prevent", "mitigate", "remediate", "positive impact", "manage risk", "pursue opportunity"
+]
+ActionStatus = Literal["planned", "in progress", "completed"]
+
+# Contract enum name -> Literal type above (a test keeps them equal to workbook-v1.toml).
+ENUM_TYPES = {
+    "kind": Kind,
+    "status": Status,
+    "value_chain": ValueChain,
+    "involvement": Involvement,
+    "community_type": CommunityType,
+    "time_horizon": TimeHorizon,
+    "engagement_form": EngagementForm,
+    "fpic": Fpic,
+    "channel_type": ChannelType,
+    "action_type": ActionType,
+    "action_status": ActionStatus,
+}
+
+
+class CellRef(BaseModel):
+    """A cell of the input workbook, printed as `Sheet!A1`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+
+class RowSource(BaseModel):
+    """Where a row record came from. `columns` (field -> column letters) is shared by the sheet."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str
+    row: int
+    columns: dict[str, str]
+
+    def cell(self, field: str) -> CellRef:
+        return CellRef(sheet=self.sheet, cell=f"{self.columns[field]}{self.row}")
+
+
+class Record(BaseModel):
+    """A row of a rows sheet."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: RowSource
+
+    def cell(self, field: str) -> CellRef:
+        """The cell a field was read from."""
+        return self.source.cell(field)
+
+
+class Iro(Record):
+    """An impact, risk or opportunity (Impacts sheet)."""
+
+    id: str
+    title: str
+    description: str
+    sub_topic: str
+    sub_sub_topic: str
+    kind: Kind
+    status: Status
+    value_chain: ValueChain
+    involvement: Involvement | None = None
+    community_type: CommunityType | None = None
+    countries: tuple[str, ...] = ()
+    human_rights: bool
+    scale: int | None = None
+    scope: int | None = None
+    irremediability: int | None = None
+    likelihood: int | None = None
+    financial_magnitude: int | None = None
+    time_horizon: TimeHorizon
+    rationale: str
+
+    @property
+    def is_impact(self) -> bool:
+        return self.kind in ("negative impact", "positive impact")
+
+
+class Policy(Record):
+    id: str
+    name: str
+    description: str
+    impacts: tuple[str, ...]
+    value_chain_scope: str | None = None
+    communities_covered: str | None = None
+    references_ungp: bool
+    references_oecd: bool
+    references_ilo: bool
+    indigenous_peoples_provisions: str | None = None
+    approved_by: str | None = None
+    accountable_role: str
+    public: bool
+    url: str | None = None
+    communication: str | None = None
+
+
+class Engagement(Record):
+    id: str
+    description: str
+    impacts: tuple[str, ...] = ()
+    form: EngagementForm
+    stage: str
+    frequency: str
+    responsible_role: str
+    effectiveness_assessment: str | None = None
+    vulnerable_groups_insight: str | None = None
+    fpic: Fpic | None = None
+
+
+class Channel(Record):
+    id: str
+    name: str
+    type: ChannelType
+    description: str
+    available_to: str | None = None
+    tracks_issues: bool
+    trust_assessed: bool
+    anti_retaliation: bool
+    anonymous: bool
+    confidential: bool
+    remedy_approach: str | None = None
+
+
+class Action(Record):
+    id: str
+    title: str
+    description: str
+    impacts: tuple[str, ...]
+    policies: tuple[str, ...] = ()
+    action_type: ActionType
+    status: ActionStatus
+    start: dt.date | None = None
+    end: dt.date | None = None
+    time_horizon: TimeHorizon
+    value_chain_scope: str | None = None
+    capex: float | None = None
+    opex: float | None = None
+    effectiveness_tracking: str | None = None
+    leverage_used: str | None = None
+
+
+class Target(Record):
+    id: str
+    title: str
+    impacts: tuple[str, ...]
+    policies: tuple[str, ...] = ()
+    metric: str
+    unit: str
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    target_value: float
+    target_year: int
+    current_value: float | None = None
+    communities_involved: bool
+    methodology: str | None = None
+
+
+class Incident(Record):
+    id: str
+    date: dt.date
+    country: str
+    description: str
+    impacts: tuple[str, ...] = ()
+    severe: bool
+    breach_of_ungp_oecd_ilo: bool
+    remedy_provided: bool
+    status: str | None = None
+
+
+class CountryRisk(Record):
+    """Location risk supplied by the user (optional Countries sheet)."""
+
+    country: str
+    cahra: bool | None = None
+    ituc_rating: str | None = None
+    wgi_percentile: float | None = None
+
+
+class ScreeningRow(Record):
+    """A screened downstream sale (optional Screening sheet)."""
+
+    id: str
+    description: str
+    country: str
+    product_risk: int
+    use_risk: int
+    client_risk: int
+    country_risk: int
+    impacts: tuple[str, ...] = ()
+
+
+class Undertaking(BaseModel):
+    """The reporting undertaking (Undertaking sheet, field/value layout)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    lei: str
+    period_start: dt.date
+    period_end: dt.date
+    currency: str
+    employees: int
+    first_reporting_year: int
+    language: str = "en"
+    rulebook: str = "esrs-2023"
+    sector: str | None = None
+    products_with_misuse_risk: bool | None = None
+    cells: dict[str, CellRef] = {}
+
+
+class Settings(BaseModel):
+    """Assessment parameters set in the workbook (only those filled in), with their cells."""
+
+    model_config = ConfigDict(frozen=True)
+
+    values: dict[str, float | int | bool] = {}
+    cells: dict[str, CellRef] = {}
+
+
+class Workbook(BaseModel):
+    """Everything read from one input workbook."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    sha256: str
+    undertaking: Undertaking | None
+    impacts: tuple[Iro, ...] = ()
+    policies: tuple[Policy, ...] = ()
+    engagement: tuple[Engagement, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    actions: tuple[Action, ...] = ()
+    targets: tuple[Target, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    countries: tuple[CountryRisk, ...] = ()
+    screening: tuple[ScreeningRow, ...] = ()
+    settings: Settings = Settings()
+
+
+# Rows sheet name -> (record model, Workbook attribute).
+ROW_MODELS: dict[str, tuple[type[Record], str]] = {
+    "Impacts": (Iro, "impacts"),
+    "Policies": (Policy, "policies"),
+    "Engagement": (Engagement, "engagement"),
+    "Channels": (Channel, "channels"),
+    "Actions": (Action, "actions"),
+    "Targets": (Target, "targets"),
+    "Incidents": (Incident, "incidents"),
+    "Countries": (CountryRisk, "countries"),
+    "Screening": (ScreeningRow, "screening"),
+}
