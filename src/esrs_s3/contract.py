@@ -1,4 +1,4 @@
-"""The input workbook contract (sheets, columns, types), loaded from `datapoints/workbook-v1.toml`."""
+"""The input workbook contract (sheets, columns, types) from `datapoints/workbook-v1.toml`."""
 
 from __future__ import annotations
 

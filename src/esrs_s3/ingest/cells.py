@@ -20,6 +20,7 @@ _SLASH_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"[;,]")
+_COUNTRY_EXPECTED = "an ISO 3166-1 alpha-2 country code such as DE"
 
 
 class BadCell(Exception):
@@ -261,14 +262,12 @@ def _country(code: str, ctx: CellContext) -> str:
     upper = code.strip().upper()
     if upper in ctx.countries:
         return upper
-    raise BadCell("unknown-country", "an ISO 3166-1 alpha-2 country code such as DE", f'"{code}"')
+    raise BadCell("unknown-country", _COUNTRY_EXPECTED, f'"{code}"')
 
 
 def parse_country(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
     if raw.__class__ is not str:
-        raise BadCell(
-            "unknown-country", "an ISO 3166-1 alpha-2 country code such as DE", describe(raw)
-        )
+        raise BadCell("unknown-country", _COUNTRY_EXPECTED, describe(raw))
     return _country(raw, ctx)
 
 

@@ -118,7 +118,8 @@ def check_order(
                     sheet,
                     cells[column.name],
                     column.name,
-                    f"a value {word} {earlier_name} ({_show(earlier)} at {sheet}!{cells[earlier_name]})",
+                    f"a value {word} {earlier_name} "
+                    f"({_show(earlier)} at {sheet}!{cells[earlier_name]})",
                     _show(later),
                 )
             )

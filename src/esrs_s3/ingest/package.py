@@ -132,7 +132,8 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
         raise _refuse(
             path,
             f"it would expand to {total / MB:.0f} MB, over the "
-            f"{limits.max_uncompressed_bytes / MB:g} MB limit (a zip bomb or an oversized workbook)",
+            f"{limits.max_uncompressed_bytes / MB:g} MB limit "
+            "(a zip bomb or an oversized workbook)",
         )
     for info in infos:
         if info.file_size > MB and info.file_size > limits.max_compression_ratio * max(
@@ -140,7 +141,8 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
         ):
             raise _refuse(
                 path,
-                f"part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}:1,"
+                f"part {info.filename} is compressed "
+                f"{info.file_size // max(info.compress_size, 1)}:1,"
                 f" above the {limits.max_compression_ratio}:1 limit (a zip bomb)",
             )
         if info.flag_bits & 0x1:

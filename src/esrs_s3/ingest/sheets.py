@@ -238,7 +238,7 @@ def _formula_issue(sheet: str, address: str, field_name: str | None) -> Issue:
         sheet,
         address,
         field_name,
-        "a value (a formula needs its result saved: open and save the file in Excel or LibreOffice)",
+        "a value (a formula's result is saved only when Excel or LibreOffice saves the file)",
         "a formula with no cached result",
     )
 
