@@ -32,7 +32,7 @@ def check_unique_keys(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
                         sheet.name,
                         f"{letters}{row.row}",
                         column.name,
-                        f"a {column.name} not used on another row",
+                        f"{column.name} values unique on the sheet",
                         f'"{key}", already used at {sheet.name}!{letters}{first_seen[key]}',
                     )
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from esrs_s3.contract import FIELD_HEADERS, FIELD_NOTE_HEADER, ColumnSpec, SheetSpec
@@ -40,6 +41,12 @@ class ParsedSheet:
     @property
     def has_errors(self) -> bool:
         return any(issue.severity is Severity.ERROR for issue in self.issues)
+
+
+def suggest(name: str, known) -> str:
+    """' (did you mean "x"?)' for a near miss, else ''."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 def _matches(row_values: dict[str, object], conditions) -> bool:
@@ -86,7 +93,7 @@ def _read_header(grid: Grid, spec: SheetSpec, issues: list[Issue]) -> dict[str, 
                     cell,
                     None,
                     "a column of the contract",
-                    f"{describe(raw)} (ignored)",
+                    f"{describe(raw)}{suggest(name, known)} (ignored)",
                     Severity.WARNING,
                 )
             )
@@ -305,8 +312,8 @@ def read_fields_sheet(
                     spec.name,
                     f"A{offset}",
                     None,
-                    "one of " + ", ".join(known),
-                    describe(raw_field) + ("" if strict else " (ignored)"),
+                    "a field of the contract" if not strict else "a parameter name",
+                    describe(raw_field) + suggest(name, known) + ("" if strict else " (ignored)"),
                     Severity.ERROR if strict else Severity.WARNING,
                 )
             )

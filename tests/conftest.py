@@ -1,0 +1,145 @@
+"""Shared fixtures: real .xlsx workbooks written with the project's own template writer."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from esrs_s3.template import build_template, fill_template
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_inputs"
+
+# A small valid workbook; tests copy it and change what they are about.
+BASE_FIELDS: dict[str, dict[str, object]] = {
+    "Undertaking": {
+        "name": "Testfield Quarry Oy",
+        "lei": "529900T8BM49AURSDO55",
+        "period_start": dt.date(2025, 1, 1),
+        "period_end": dt.date(2025, 12, 31),
+        "currency": "EUR",
+        "employees": 1200,
+        "first_reporting_year": 2025,
+    }
+}
+BASE_ROWS: dict[str, list[dict[str, object]]] = {
+    "Impacts": [
+        {
+            "id": "IRO-01",
+            "title": "Blasting dust on the village",
+            "description": "Dust from blasting settles on houses and gardens in the village.",
+            "sub_topic": "economic, social and cultural rights",
+            "sub_sub_topic": "adequate housing",
+            "kind": "negative impact",
+            "status": "actual",
+            "value_chain": "own operations",
+            "involvement": "causes",
+            "community_type": "around own sites",
+            "countries": "FI",
+            "human_rights": "yes",
+            "scale": 3,
+            "scope": 2,
+            "irremediability": 2,
+            "time_horizon": "short",
+            "rationale": "Complaints log 2025.",
+        },
+        {
+            "id": "IRO-02",
+            "title": "Permit withdrawal",
+            "description": "The municipality could suspend the permit after complaints.",
+            "sub_topic": "economic, social and cultural rights",
+            "sub_sub_topic": "land-related impacts",
+            "kind": "risk",
+            "status": "potential",
+            "value_chain": "own operations",
+            "human_rights": "no",
+            "likelihood": 2,
+            "financial_magnitude": 4,
+            "time_horizon": "medium",
+            "rationale": "Permit conditions; legal advice.",
+        },
+    ],
+    "Policies": [
+        {
+            "id": "POL-01",
+            "name": "Good neighbour policy",
+            "description": "Dust, noise and complaint handling towards the village.",
+            "impacts": "IRO-01; IRO-02",
+            "references_ungp": "yes",
+            "references_oecd": "yes",
+            "references_ilo": "no",
+            "accountable_role": "Chief executive",
+            "public": "yes",
+        }
+    ],
+    "Actions": [
+        {
+            "id": "ACT-01",
+            "title": "Dust suppression",
+            "description": "Water sprays on haul roads.",
+            "impacts": "IRO-01",
+            "policies": "POL-01",
+            "action_type": "mitigate",
+            "status": "in progress",
+            "start": dt.date(2025, 3, 1),
+            "end": dt.date(2026, 3, 1),
+            "time_horizon": "medium",
+            "capex": 250000,
+        }
+    ],
+}
+
+
+@pytest.fixture
+def make_workbook(tmp_path: Path) -> Callable[..., Path]:
+    """Write a workbook: the base data, changed by `fields` / `rows` (None deletes a value).
+
+    `rows={"Impacts": [{...}]}` replaces that sheet's rows; `edit(book)` changes the
+    openpyxl workbook before it is saved (remove a sheet, write a formula...).
+    """
+
+    def make(
+        name: str = "book.xlsx",
+        fields: dict[str, dict[str, object]] | None = None,
+        rows: dict[str, list[dict[str, object]]] | None = None,
+        edit: Callable | None = None,
+        base: bool = True,
+    ) -> Path:
+        all_fields = copy.deepcopy(BASE_FIELDS) if base else {}
+        all_rows = copy.deepcopy(BASE_ROWS) if base else {}
+        for sheet, values in (fields or {}).items():
+            all_fields.setdefault(sheet, {}).update(values)
+        all_rows.update(copy.deepcopy(rows or {}))
+        for values in all_fields.values():
+            for key in [k for k, v in values.items() if v is None]:
+                values[key] = None
+        book = fill_template(build_template(), all_fields, all_rows)
+        if edit is not None:
+            edit(book)
+        path = tmp_path / name
+        book.save(path)
+        return path
+
+    return make
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "esrs_s3.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=600,
+    )
+
+
+def flatten(issues) -> list[tuple[str, str]]:
+    """Compact (location, code) pairs for assertions."""
+    return [(issue.location, issue.code) for issue in issues]

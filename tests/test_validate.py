@@ -1,0 +1,222 @@
+"""Validation of whole workbooks: each rule on a small real .xlsx written by the template."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import BASE_ROWS, flatten, run_cli
+
+from esrs_s3 import read_workbook
+from esrs_s3.template import write_template
+
+
+def issues_of(path):
+    return flatten(read_workbook(path).issues)
+
+
+def errors_of(path):
+    return [(i.location, i.code) for i in read_workbook(path).issues if i.severity == "error"]
+
+
+def test_base_workbook_is_valid_and_keeps_cells(make_workbook) -> None:
+    result = read_workbook(make_workbook())
+    assert result.issues == []
+    book = result.workbook
+    assert book is not None and len(book.sha256) == 64
+    first, risk = book.impacts
+    assert (first.id, first.scale, first.human_rights, first.countries) == (
+        "IRO-01",
+        3,
+        True,
+        ("FI",),
+    )
+    assert str(first.cell("scale")) == "Impacts!M2"
+    assert str(risk.cell("financial_magnitude")) == "Impacts!Q3"
+    assert book.actions[0].capex == 250000.0
+    assert book.policies[0].impacts == ("IRO-01", "IRO-02")
+    assert str(book.undertaking.cells["lei"]) == "Undertaking!B3"
+    assert book.undertaking.employees == 1200
+
+
+def test_blank_template_validates_with_exit_0(tmp_path) -> None:
+    path = tmp_path / "t.xlsx"
+    assert run_cli("template", str(path)).returncode == 0
+    completed = run_cli("validate", str(path))
+    assert completed.returncode == 0, completed.stdout
+    assert "valid (0 errors" in completed.stdout
+    assert issues_of(path) == [("Undertaking", "undertaking-empty")]
+
+
+def test_template_refuses_to_overwrite(tmp_path) -> None:
+    path = write_template(tmp_path / "t.xlsx")
+    completed = run_cli("template", str(path))
+    assert completed.returncode == 2
+    assert "--force" in completed.stderr
+    assert run_cli("template", str(path), "--force").returncode == 0
+
+
+def test_headers_match_case_and_space_insensitively(make_workbook) -> None:
+    def shout(book):
+        for cell in book["Impacts"][1]:
+            if cell.value:
+                cell.value = f"  {cell.value.upper()} "
+
+    assert issues_of(make_workbook(edit=shout)) == []
+
+
+def test_unknown_column_is_a_warning_only(make_workbook) -> None:
+    rows = {"Impacts": [{**BASE_ROWS["Impacts"][0], "owner": "J. Smith"}, BASE_ROWS["Impacts"][1]]}
+    result = read_workbook(make_workbook(rows=rows))
+    assert flatten(result.issues) == [("Impacts!T1", "unknown-column")]
+    assert result.ok and result.workbook is not None
+
+
+def test_conditional_requirements(make_workbook) -> None:
+    impact = BASE_ROWS["Impacts"][0]
+    rows = {
+        "Impacts": [
+            {**impact, "id": "A", "status": "potential"},  # likelihood missing
+            {**impact, "id": "B", "irremediability": None},  # irremediability missing
+            {**impact, "id": "C", "kind": "positive impact"},  # irremediability ignored
+            {**impact, "id": "D", "kind": "positive impact", "irremediability": None},
+            {**impact, "id": "E", "kind": "opportunity", "likelihood": 3},  # magnitude missing
+            {**impact, "id": "F", "involvement": None, "community_type": None},
+            {
+                **impact,
+                "id": "G",
+                "kind": "risk",
+                "involvement": None,
+                "scale": None,
+                "scope": None,
+                "irremediability": None,
+                "likelihood": 2,
+                "financial_magnitude": 2,
+            },
+        ]
+    }
+    path = make_workbook(rows=rows, fields={}, edit=None)
+    assert issues_of(path) == [
+        ("Impacts!P2", "required-value-missing"),
+        ("Impacts!O3", "required-value-missing"),
+        ("Impacts!O4", "value-ignored"),
+        ("Impacts!Q6", "required-value-missing"),
+        ("Impacts!I7", "required-value-missing"),
+        ("Impacts!J7", "required-value-missing"),
+        ("Policies!D2", "unknown-reference"),  # the base policy names IRO-01 and IRO-02
+        ("Actions!D2", "unknown-reference"),
+    ]
+
+
+def test_empty_rows_are_skipped_and_cells_stay_exact(make_workbook) -> None:
+    def gap(book):
+        book["Impacts"].insert_rows(3, amount=2)
+
+    result = read_workbook(make_workbook(edit=gap))
+    assert result.ok
+    assert str(result.workbook.impacts[1].cell("likelihood")) == "Impacts!P5"
+
+
+def test_empty_sheets_mean_none_adopted(make_workbook) -> None:
+    rows = {name: [] for name in ("Policies", "Actions")}
+    result = read_workbook(make_workbook(rows=rows))
+    assert result.issues == []
+    assert result.workbook.policies == () and result.workbook.actions == ()
+
+
+def test_missing_undertaking_value_names_its_cell(make_workbook) -> None:
+    path = make_workbook(fields={"Undertaking": {"currency": None}})
+    assert errors_of(path) == [("Undertaking!B6", "required-value-missing")]
+
+
+def test_missing_undertaking_row(make_workbook) -> None:
+    def drop(book):
+        book["Undertaking"].delete_rows(3)  # the lei row
+
+    assert errors_of(make_workbook(edit=drop)) == [("Undertaking", "required-value-missing")]
+
+
+def test_unknown_rulebook(make_workbook) -> None:
+    path = make_workbook(fields={"Undertaking": {"rulebook": "esrs-1999"}})
+    assert errors_of(path) == [("Undertaking!B10", "unknown-rulebook")]
+
+
+def test_optional_sheets_may_be_absent(make_workbook) -> None:
+    def drop(book):
+        for name in ("Countries", "Screening", "Settings", "README", "Lists"):
+            del book[name]
+
+    assert issues_of(make_workbook(edit=drop)) == []
+
+
+def test_unknown_sheet_is_information(make_workbook) -> None:
+    result = read_workbook(make_workbook(edit=lambda book: book.create_sheet("Notes")))
+    assert flatten(result.issues) == [("Notes", "unknown-sheet")]
+    assert result.ok
+
+
+def test_settings_are_read_with_their_cells(make_workbook) -> None:
+    result = read_workbook(
+        make_workbook(fields={"Settings": {"impact_threshold": 3.5, "location_modifiers": "no"}})
+    )
+    assert result.issues == []
+    settings = result.workbook.settings
+    assert settings.values == {"impact_threshold": 3.5, "location_modifiers": False}
+    assert str(settings.cells["impact_threshold"]) == "Settings!B2"
+
+
+def test_incident_outside_the_period_is_a_warning(make_workbook) -> None:
+    incident = {
+        "id": "INC-01",
+        "date": "2024-06-01",
+        "country": "FI",
+        "description": "Flyrock.",
+        "severe": "no",
+        "breach_of_ungp_oecd_ilo": "no",
+        "remedy_provided": "yes",
+    }
+    result = read_workbook(make_workbook(rows={"Incidents": [incident]}))
+    assert flatten(result.issues) == [("Incidents!B2", "outside-period")]
+    assert result.ok
+
+
+def test_data_without_header_and_duplicate_header(make_workbook) -> None:
+    def edit(book):
+        sheet = book["Policies"]
+        sheet["Q2"] = "stray note"
+        sheet["P1"] = "Name"
+
+    assert issues_of(make_workbook(edit=edit)) == [
+        ("Policies!P1", "duplicate-column"),
+        ("Policies!Q1", "column-without-header"),
+    ]
+
+
+def test_text_starting_with_equals_stays_text(make_workbook) -> None:
+    impact = {**BASE_ROWS["Impacts"][0], "title": '=HYPERLINK("http://x")'}
+    result = read_workbook(make_workbook(rows={"Impacts": [impact, BASE_ROWS["Impacts"][1]]}))
+    assert result.issues == []
+    assert result.workbook.impacts[0].title == '=HYPERLINK("http://x")'
+
+
+def test_every_problem_is_reported_at_once(make_workbook) -> None:
+    impact = {**BASE_ROWS["Impacts"][0], "scale": 9, "scope": "wide", "countries": "ZZ"}
+    path = make_workbook(
+        rows={"Impacts": [impact, BASE_ROWS["Impacts"][1]]},
+        fields={"Undertaking": {"currency": "XYZ"}},
+    )
+    assert errors_of(path) == [
+        ("Undertaking!B6", "unknown-currency"),
+        ("Impacts!K2", "unknown-country"),
+        ("Impacts!M2", "score-out-of-range"),
+        ("Impacts!N2", "wrong-type"),
+    ]
+
+
+def test_cli_json_for_a_valid_workbook(make_workbook) -> None:
+    path = make_workbook()
+    completed = run_cli("validate", str(path), "--format", "json")
+    assert completed.returncode == 0
+    document = json.loads(completed.stdout)
+    assert document["ok"] is True and document["readable"] is True
+    assert document["counts"] == {"error": 0, "warning": 0, "info": 0}
+    assert document["sha256"] == read_workbook(path).sha256
