@@ -56,6 +56,10 @@ def test_check_digits_we_compute_always_pass(prefix: str) -> None:
     st.sampled_from(string.digits),
 )
 def test_changing_one_digit_breaks_the_checksum(prefix: str, position: int, digit: str) -> None:
+    """ISO 7064 MOD 97-10 catches every single-digit substitution (a letter, which stands for
+    two digits, replaced by a digit is not such a substitution)."""
+    if not prefix[position].isdigit():
+        prefix = prefix[:position] + "7" + prefix[position + 1 :]
     lei = lei_with_check_digits(prefix)
     changed = lei[:position] + digit + lei[position + 1 :]
     if changed != lei:

@@ -7,6 +7,7 @@ Row records carry a `RowSource` (sheet, row number and the sheet's column letter
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -55,10 +56,12 @@ class CellRef(BaseModel):
         return f"{self.sheet}!{self.cell}"
 
 
-class RowSource(BaseModel):
-    """Where a row record came from. `columns` (field -> column letters) is shared by the sheet."""
+@dataclass(frozen=True, slots=True)
+class RowSource:
+    """Where a row record came from. `columns` (field -> column letters) is shared by the sheet.
 
-    model_config = ConfigDict(frozen=True)
+    A plain dataclass: one is made per row, and it only points back at the cells.
+    """
 
     sheet: str
     row: int

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from esrs_s3.contract import ColumnSpec
 
@@ -91,6 +92,8 @@ def as_text(raw: object) -> str:
 
 
 def _as_number(raw: object, expected: str) -> float:
+    if raw.__class__ is float:
+        return raw
     if isinstance(raw, bool):
         raise BadCell("wrong-type", expected, describe(raw))
     if isinstance(raw, float | int):
@@ -128,12 +131,15 @@ def parse_yes_no(raw: object, column: ColumnSpec, ctx: CellContext) -> bool:
     raise BadCell("not-yes-no", "yes or no (also true/false, y/n)", describe(raw))
 
 
-def _lookup(table: dict[str, str], raw: object, expected: str, code: str) -> str:
+def _lookup(table: dict[str, str], raw: object) -> str:
+    """Canonical value for `raw` (exact first: the common case costs one dict look-up)."""
     if raw.__class__ is str:
-        found = table.get(normalise(raw))
+        found = table.get(raw)
+        if found is None:
+            found = table.get(normalise(raw))
         if found is not None:
             return found
-    raise BadCell(code, expected, describe(raw))
+    raise BadCell("not-in-list", _one_of(list(table.values())), describe(raw))
 
 
 def _one_of(values: list[str] | tuple[str, ...]) -> str:
@@ -141,17 +147,15 @@ def _one_of(values: list[str] | tuple[str, ...]) -> str:
 
 
 def parse_enum(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
-    table = ctx.enums[column.argument or ""]
-    return _lookup(table, raw, _one_of(list(table.values())), "not-in-list")
+    return _lookup(ctx.enums[column.argument or ""], raw)
 
 
 def parse_topic(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
-    return _lookup(ctx.sub_topics, raw, _one_of(list(ctx.sub_topics.values())), "not-in-list")
+    return _lookup(ctx.sub_topics, raw)
 
 
 def parse_subtopic(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
-    table = ctx.sub_sub_topics
-    return _lookup(table, raw, _one_of(list(table.values())), "not-in-list")
+    return _lookup(ctx.sub_sub_topics, raw)
 
 
 def parse_score(raw: object, column: ColumnSpec, ctx: CellContext) -> int:
@@ -343,3 +347,15 @@ PARSERS: dict[str, Callable[[object, ColumnSpec, CellContext], object]] = {
     "language": parse_language,
     "rulebook": parse_rulebook,
 }
+
+
+def bind_parser(column: ColumnSpec, ctx: CellContext) -> Callable[[object], object]:
+    """A one-argument parser for the column (enumeration tables looked up once, not per cell)."""
+    kind = column.kind
+    if kind == "enum":
+        return partial(_lookup, ctx.enums[column.argument or ""])
+    if kind == "topic":
+        return partial(_lookup, ctx.sub_topics)
+    if kind == "subtopic":
+        return partial(_lookup, ctx.sub_sub_topics)
+    return partial(PARSERS[kind], column=column, ctx=ctx)

@@ -167,12 +167,17 @@ def _read_settings(
 
 
 def _build_records(sheet: ParsedSheet) -> tuple:
+    """Typed records of a sheet without errors (blank list cells become empty tuples)."""
     model, _ = ROW_MODELS[sheet.name]
+    lists = [n for n, f in model.model_fields.items() if f.default == ()]
     records = []
     for row in sheet.rows:
-        source = RowSource.model_construct(sheet=sheet.name, row=row.row, columns=sheet.columns)
-        values = {k: v for k, v in row.values.items() if v is not None}
-        records.append(model.model_validate({**values, "source": source}))
+        values = row.values
+        for name in lists:
+            if values.get(name) is None:
+                values[name] = ()
+        values["source"] = RowSource(sheet.name, row.row, sheet.columns)
+        records.append(model.model_validate(values))
     return tuple(records)
 
 

@@ -6,7 +6,16 @@ import difflib
 from dataclasses import dataclass, field
 
 from esrs_s3.contract import FIELD_HEADERS, FIELD_NOTE_HEADER, ColumnSpec, SheetSpec
-from esrs_s3.ingest.cells import PARSERS, BadCell, CellContext, describe, is_blank, normalise
+from esrs_s3.ingest.cells import (
+    PARSERS,
+    BadCell,
+    CellContext,
+    as_text,
+    bind_parser,
+    describe,
+    is_blank,
+    normalise,
+)
 from esrs_s3.issues import Issue, Severity, cell_issue
 
 Grid = list[list[object]]
@@ -132,45 +141,79 @@ def _parse_cell(
         return None, True
 
 
-def _check_required(
-    parsed: ParsedRow, spec: SheetSpec, positions: dict[str, int], issues: list[Issue]
-) -> None:
-    values = parsed.values
-    for column in spec.columns:
-        if column.name not in positions or column.name in parsed.bad:
-            continue
-        address = f"{column_letters(positions[column.name])}{parsed.row}"
-        if values.get(column.name) is None:
-            if column.required:
-                reason = ""
-            elif column.required_if and _matches(values, column.required_if):
+def _missing(sheet: str, address: str, column: ColumnSpec, reason: str = "") -> Issue:
+    return cell_issue(
+        "required-value-missing", sheet, address, column.name, f"a value{reason}", "an empty cell"
+    )
+
+
+class _RowRules:
+    """The `required_if` / `blank_if` rules of a sheet, decided once per combination of the
+    values they look at (in practice kind and status), not once per row."""
+
+    def __init__(self, spec: SheetSpec, columns: dict[str, str]) -> None:
+        self.rules = [
+            (column, columns[column.name])
+            for column in spec.columns
+            if column.name in columns and (column.required_if or column.blank_if)
+        ]
+        self.keys = tuple(
+            sorted(
+                {k for c, _ in self.rules for cond in (*c.required_if, *c.blank_if) for k in cond}
+            )
+        )
+        self._memo: dict[tuple, tuple[list, list]] = {}
+
+    def decide(self, values: dict[str, object]) -> tuple[list, list]:
+        """Columns required, and columns that must be blank, for a row's values."""
+        state = tuple(values.get(key) for key in self.keys)
+        decision = self._memo.get(state)
+        if decision is None:
+            required = [
+                (c, letters) for c, letters in self.rules if _matches(values, c.required_if)
+            ]
+            blank = [(c, letters) for c, letters in self.rules if _matches(values, c.blank_if)]
+            decision = self._memo[state] = (required, blank)
+        return decision
+
+    def check(self, parsed: ParsedRow, sheet: str, issues: list[Issue]) -> None:
+        values = parsed.values
+        required, blank = self.decide(values)
+        for column, letters in required:
+            if values[column.name] is None and column.name not in parsed.bad:
                 reason = f" (required when {_describe_condition(column.required_if)})"
-            else:
-                continue
-            issues.append(
-                cell_issue(
-                    "required-value-missing",
-                    spec.name,
-                    address,
-                    column.name,
-                    f"a value{reason}",
-                    "an empty cell",
+                issues.append(_missing(sheet, f"{letters}{parsed.row}", column, reason))
+                parsed.bad.add(column.name)
+        for column, letters in blank:
+            value = values[column.name]
+            if value is not None:
+                issues.append(
+                    cell_issue(
+                        "value-ignored",
+                        sheet,
+                        f"{letters}{parsed.row}",
+                        column.name,
+                        f"an empty cell when {_describe_condition(column.blank_if)}",
+                        f"{describe(value)} (ignored)",
+                        Severity.WARNING,
+                    )
                 )
-            )
-            parsed.bad.add(column.name)
-        elif column.blank_if and _matches(values, column.blank_if):
-            issues.append(
-                cell_issue(
-                    "value-ignored",
-                    spec.name,
-                    address,
-                    column.name,
-                    f"an empty cell when {_describe_condition(column.blank_if)}",
-                    f"{describe(values[column.name])} (ignored)",
-                    Severity.WARNING,
-                )
-            )
-            values[column.name] = None
+                values[column.name] = None
+
+
+def _stray_columns(grid: Grid, header_width: int) -> set[int]:
+    """Columns holding data without a header: beyond the header row, or under a blank header."""
+    header = grid[0] if grid else []
+    blank_headers = [index for index, raw in enumerate(header) if is_blank(raw)]
+    stray: set[int] = set()
+    for cells in grid[1:]:
+        for index in range(header_width, len(cells)):
+            if not is_blank(cells[index]):
+                stray.add(index)
+        for index in blank_headers:
+            if index < len(cells) and not is_blank(cells[index]):
+                stray.add(index)
+    return stray
 
 
 def read_rows_sheet(
@@ -180,55 +223,83 @@ def read_rows_sheet(
     issues: list[Issue] = []
     positions = _read_header(grid, spec, issues)
     columns = {name: column_letters(index) for name, index in positions.items()}
-    plan = [(spec.column(name), index, columns[name]) for name, index in positions.items()]
-    header_width = len(grid[0]) if grid else 0
-    parsers = PARSERS
+    # Text columns (most cells) are handled inline: no parser call for them.
+    plan = [
+        (
+            name,
+            index,
+            columns[name],
+            None
+            if spec.column(name).kind in ("text", "id")
+            else bind_parser(spec.column(name), ctx),
+            spec.column(name),
+        )
+        for name, index in positions.items()
+    ]
+    rules = _RowRules(spec, columns)
+    absent = dict.fromkeys(c.name for c in spec.columns if c.name not in positions)
+    sheet = spec.name
     rows: list[ParsedRow] = []
-    stray_columns: set[int] = set()
     for offset, cells in enumerate(grid[1:], start=2):
-        if all(is_blank(raw) for raw in cells):
-            continue
-        values: dict[str, object] = {}
-        bad: set[str] = set()
         width = len(cells)
-        for column, index, letters in plan:
+        values: dict[str, object] = dict(absent)
+        bad: set[str] = set()
+        blanks: list[tuple[str, str, ColumnSpec]] = []
+        for name, index, letters, parse, column in plan:
             raw = cells[index] if index < width else None
-            if raw is None or (raw.__class__ is str and not raw.strip()):
-                values[column.name] = None
-                if formula_cells and f"{letters}{offset}" in formula_cells:
-                    bad.add(column.name)
-                    issues.append(_formula_issue(spec.name, f"{letters}{offset}", column.name))
+            if raw.__class__ is str:
+                raw = raw.strip()
+                if not raw:
+                    values[name] = None
+                    blanks.append((name, letters, column))
+                    continue
+                if parse is None:
+                    values[name] = raw
+                    continue
+            elif raw is None:
+                values[name] = None
+                blanks.append((name, letters, column))
+                continue
+            elif parse is None:
+                values[name] = as_text(raw)
                 continue
             try:
-                values[column.name] = parsers[column.kind](raw, column, ctx)
+                values[name] = parse(raw)
             except BadCell as problem:
-                values[column.name] = None
-                bad.add(column.name)
+                values[name] = None
+                bad.add(name)
                 issues.append(
                     cell_issue(
                         problem.code,
-                        spec.name,
+                        sheet,
                         f"{letters}{offset}",
-                        column.name,
+                        name,
                         problem.expected,
                         problem.found,
                     )
                 )
-        for index in range(header_width, width):
-            if not is_blank(cells[index]):
-                stray_columns.add(index)
+        formulas = (
+            [b for b in blanks if f"{b[1]}{offset}" in formula_cells] if formula_cells else []
+        )
+        if len(blanks) == len(plan) and not formulas and all(is_blank(raw) for raw in cells):
+            continue  # a fully empty row
+        for name, letters, column in blanks:
+            address = f"{letters}{offset}"
+            if formulas and address in formula_cells:
+                issues.append(_formula_issue(sheet, address, name))
+                bad.add(name)
+            elif column.required:
+                issues.append(_missing(sheet, address, column))
+                bad.add(name)
         parsed = ParsedRow(row=offset, values=values, bad=bad)
-        _check_required(parsed, spec, positions, issues)
+        if rules.rules:
+            rules.check(parsed, sheet, issues)
         rows.append(parsed)
-    header = grid[0] if grid else []
-    for index, raw in enumerate(header):
-        if is_blank(raw) and any(index < len(r) and not is_blank(r[index]) for r in grid[1:]):
-            stray_columns.add(index)
-    for index in sorted(stray_columns):
+    for index in sorted(_stray_columns(grid, len(grid[0]) if grid else 0)):
         issues.append(
             cell_issue(
                 "column-without-header",
-                spec.name,
+                sheet,
                 f"{column_letters(index)}1",
                 None,
                 "a header for a column that holds data",
@@ -236,7 +307,7 @@ def read_rows_sheet(
                 Severity.WARNING,
             )
         )
-    return ParsedSheet(name=spec.name, columns=columns, rows=rows, issues=issues)
+    return ParsedSheet(name=sheet, columns=columns, rows=rows, issues=issues)
 
 
 def _formula_issue(sheet: str, address: str, field_name: str | None) -> Issue:
