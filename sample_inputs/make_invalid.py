@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from esrs_s3.fileio import write_atomically
+from esrs_s3.fileio import save_xlsx
 from esrs_s3.template import build_template, fill_template
 
 OUT = Path(__file__).resolve().parent / "invalid_workbook.xlsx"
@@ -238,8 +238,7 @@ def build() -> None:
     engagement.delete_cols(headers.index("frequency") + 1)  # Engagement!1:1 missing column
     book["Actions"]["M2"] = "=SUM(1000,2000)"  # a formula openpyxl saves without a result
     del book["Channels"]  # missing sheet
-    book.properties.created = book.properties.modified = FIXED_TIME
-    write_atomically(OUT, book.save)
+    save_xlsx(book, OUT, FIXED_TIME)
 
 
 if __name__ == "__main__":

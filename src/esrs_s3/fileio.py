@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.xml.functions import tostring
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+FIXED_TIME = dt.datetime(2026, 1, 1)  # stamped into xlsx files instead of the clock
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 @contextmanager
@@ -21,6 +30,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -35,3 +45,29 @@ def write_atomically(target: str | Path, write: Callable[[Path], None]) -> Path:
 def csv_safe(text: str) -> str:
     """Prefix text that a spreadsheet would read as a formula with an apostrophe (CSV output)."""
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def save_xlsx(book: Workbook, target: str | Path, when: dt.datetime = FIXED_TIME) -> Path:
+    """Save an openpyxl workbook atomically and reproducibly: the document properties and
+    every zip entry carry `when`, not the clock, so the same content gives the same bytes."""
+    book.properties.created = when
+    buffer = io.BytesIO()
+    book.save(buffer)  # openpyxl sets properties.modified to the current time here
+    book.properties.modified = when
+    core = tostring(book.properties.to_tree())
+    stamp = when.timetuple()[:6]
+
+    def write(path: Path) -> None:
+        with (
+            zipfile.ZipFile(buffer) as source,
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as output,
+        ):
+            for entry in source.infolist():
+                data = core if entry.filename == "docProps/core.xml" else source.read(entry)
+                pinned = zipfile.ZipInfo(entry.filename, date_time=stamp)
+                pinned.compress_type = zipfile.ZIP_DEFLATED
+                pinned.create_system = 3
+                pinned.external_attr = 0o644 << 16
+                output.writestr(pinned, data)
+
+    return write_atomically(target, write)

@@ -250,7 +250,10 @@ def fill_template(
             if row is None:
                 row = sheet.max_row + 1
                 set_text(sheet.cell(row=row, column=1), name)
-            set_text(sheet.cell(row=row, column=2), _cell_value(value))
+            cell = sheet.cell(row=row, column=2)
+            set_text(cell, _cell_value(value))
+            if isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
     for sheet_name, records in rows.items():
         sheet = book[sheet_name]
         header = [c.value for c in sheet[1]]

@@ -359,3 +359,30 @@ def bind_parser(column: ColumnSpec, ctx: CellContext) -> Callable[[object], obje
     if kind == "subtopic":
         return partial(_lookup, ctx.sub_sub_topics)
     return partial(PARSERS[kind], column=column, ctx=ctx)
+
+
+_SCORES = {float(n): n for n in range(1, 6)}
+_YES_NO = {word: True for word in YES} | {word: False for word in NO}
+
+
+def fast_path(column: ColumnSpec, ctx: CellContext) -> tuple[type, dict | None] | None:
+    """(class, table) for values that can be accepted by one look-up, without a parser call.
+
+    A value of that exact class is looked up in `table` (or taken as it is when `table` is
+    None); anything else goes through the column's parser, which also writes the messages.
+    The class test keeps True (== 1.0) out of the score table and 1.0 out of the yes/no one.
+    """
+    kind = column.kind
+    if kind == "enum":
+        return str, ctx.enums[column.argument or ""]
+    if kind == "topic":
+        return str, ctx.sub_topics
+    if kind == "subtopic":
+        return str, ctx.sub_sub_topics
+    if kind == "score":
+        return float, _SCORES
+    if kind == "yes_no":
+        return str, _YES_NO
+    if kind == "date":
+        return dt.date, None
+    return None

@@ -13,6 +13,7 @@ from esrs_s3.ingest.cells import (
     as_text,
     bind_parser,
     describe,
+    fast_path,
     is_blank,
     normalise,
 )
@@ -216,85 +217,117 @@ def _stray_columns(grid: Grid, header_width: int) -> set[int]:
     return stray
 
 
+_SLOW = object()  # a cell the fast path could not take
+
+
+def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
+    """(row number, cells) of the rows that are not fully empty, padded to the header width."""
+    width = max((len(cells) for cells in grid), default=0)
+    rows = []
+    for offset, cells in enumerate(grid[1:], start=2):
+        filled = len(cells) - cells.count("")
+        if filled == 0 or (filled <= 3 and all(is_blank(raw) for raw in cells)):
+            continue
+        if len(cells) < width:
+            cells = [*cells, *([""] * (width - len(cells)))]
+        rows.append((offset, cells))
+    return rows
+
+
+def _parse_column(
+    raw: list[object], column: ColumnSpec, ctx: CellContext
+) -> tuple[list[object], list[int], list[tuple[int, BadCell]]]:
+    """Parse one column of every data row: values (None when blank or bad), the positions of
+    blank cells, and the problems. Common values take a list comprehension, not a call."""
+    if column.kind in ("text", "id"):
+        values = [v.strip() if v.__class__ is str else _SLOW for v in raw]
+        values = [v if v else (None if v == "" else _SLOW) for v in values]
+    else:
+        fast = fast_path(column, ctx)
+        if fast is None:
+            values = [_SLOW] * len(raw)
+        else:
+            klass, table = fast
+            if table is None:
+                values = [v if v.__class__ is klass else _SLOW for v in raw]
+            else:
+                values = [table.get(v, _SLOW) if v.__class__ is klass else _SLOW for v in raw]
+    blanks: list[int] = []
+    problems: list[tuple[int, BadCell]] = []
+    if _SLOW in values or None in values:
+        parse = None if column.kind in ("text", "id") else bind_parser(column, ctx)
+        for position, value in enumerate(values):
+            if value is None:
+                blanks.append(position)
+            elif value is _SLOW:
+                cell = raw[position]
+                if is_blank(cell):
+                    values[position] = None
+                    blanks.append(position)
+                    continue
+                try:
+                    values[position] = as_text(cell) if parse is None else parse(cell)
+                except BadCell as problem:
+                    values[position] = None
+                    problems.append((position, problem))
+    return values, blanks, problems
+
+
 def read_rows_sheet(
     grid: Grid, spec: SheetSpec, ctx: CellContext, formula_cells: set[str]
 ) -> ParsedSheet:
-    """Parse a sheet with a header row and one record per row."""
+    """Parse a sheet with a header row and one record per row, column by column."""
     issues: list[Issue] = []
     positions = _read_header(grid, spec, issues)
     columns = {name: column_letters(index) for name, index in positions.items()}
-    # Text columns (most cells) are handled inline: no parser call for them.
-    plan = [
-        (
-            name,
-            index,
-            columns[name],
-            None
-            if spec.column(name).kind in ("text", "id")
-            else bind_parser(spec.column(name), ctx),
-            spec.column(name),
-        )
-        for name, index in positions.items()
-    ]
-    rules = _RowRules(spec, columns)
-    absent = dict.fromkeys(c.name for c in spec.columns if c.name not in positions)
     sheet = spec.name
-    rows: list[ParsedRow] = []
-    for offset, cells in enumerate(grid[1:], start=2):
-        width = len(cells)
-        values: dict[str, object] = dict(absent)
-        bad: set[str] = set()
-        blanks: list[tuple[str, str, ColumnSpec]] = []
-        for name, index, letters, parse, column in plan:
-            raw = cells[index] if index < width else None
-            if raw.__class__ is str:
-                raw = raw.strip()
-                if not raw:
-                    values[name] = None
-                    blanks.append((name, letters, column))
-                    continue
-                if parse is None:
-                    values[name] = raw
-                    continue
-            elif raw is None:
-                values[name] = None
-                blanks.append((name, letters, column))
-                continue
-            elif parse is None:
-                values[name] = as_text(raw)
-                continue
-            try:
-                values[name] = parse(raw)
-            except BadCell as problem:
-                values[name] = None
-                bad.add(name)
-                issues.append(
-                    cell_issue(
-                        problem.code,
-                        sheet,
-                        f"{letters}{offset}",
-                        name,
-                        problem.expected,
-                        problem.found,
-                    )
+    data = _data_rows(grid)
+    numbers = [offset for offset, _ in data]
+    bad_by_row: dict[int, set[str]] = {}
+    parsed_columns: list[list[object]] = []
+    names: list[str] = []
+    for name, index in positions.items():
+        column = spec.column(name)
+        letters = columns[name]
+        values, blanks, problems = _parse_column([cells[index] for _, cells in data], column, ctx)
+        for position, problem in problems:
+            bad_by_row.setdefault(position, set()).add(name)
+            issues.append(
+                cell_issue(
+                    problem.code,
+                    sheet,
+                    f"{letters}{numbers[position]}",
+                    name,
+                    problem.expected,
+                    problem.found,
                 )
-        formulas = (
-            [b for b in blanks if f"{b[1]}{offset}" in formula_cells] if formula_cells else []
-        )
-        if len(blanks) == len(plan) and not formulas and all(is_blank(raw) for raw in cells):
-            continue  # a fully empty row
-        for name, letters, column in blanks:
-            address = f"{letters}{offset}"
-            if formulas and address in formula_cells:
+            )
+        for position in blanks:
+            address = f"{letters}{numbers[position]}"
+            if formula_cells and address in formula_cells:
                 issues.append(_formula_issue(sheet, address, name))
-                bad.add(name)
             elif column.required:
                 issues.append(_missing(sheet, address, column))
-                bad.add(name)
-        parsed = ParsedRow(row=offset, values=values, bad=bad)
+            else:
+                continue
+            bad_by_row.setdefault(position, set()).add(name)
+        names.append(name)
+        parsed_columns.append(values)
+    absent = {c.name: None for c in spec.columns if c.name not in positions}
+    rules = _RowRules(spec, columns)
+    rows: list[ParsedRow] = []
+    for position, row_values in enumerate(zip(*parsed_columns, strict=True)):
+        values = dict(zip(names, row_values, strict=True))
+        if absent:
+            values.update(absent)
+        parsed = ParsedRow(
+            row=numbers[position], values=values, bad=bad_by_row.get(position, set())
+        )
         if rules.rules:
             rules.check(parsed, sheet, issues)
         rows.append(parsed)
+    if not names:
+        rows = [ParsedRow(row=offset, values=dict(absent)) for offset in numbers]
     for index in sorted(_stray_columns(grid, len(grid[0]) if grid else 0)):
         issues.append(
             cell_issue(
