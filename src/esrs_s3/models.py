@@ -7,10 +7,9 @@ Row records carry a `RowSource` (sheet, row number and the sheet's column letter
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 Kind = Literal["negative impact", "positive impact", "risk", "opportunity"]
 Status = Literal["actual", "potential"]
@@ -56,11 +55,10 @@ class CellRef(BaseModel):
         return f"{self.sheet}!{self.cell}"
 
 
-@dataclass(frozen=True, slots=True)
-class RowSource:
+class RowSource(NamedTuple):
     """Where a row record came from. `columns` (field -> column letters) is shared by the sheet.
 
-    A plain dataclass: one is made per row, and it only points back at the cells.
+    A named tuple, not validated: one is made per row, and it only points back at the cells.
     """
 
     sheet: str
@@ -76,7 +74,7 @@ class Record(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    source: RowSource
+    source: SkipValidation[RowSource]
 
     def cell(self, field: str) -> CellRef:
         """The cell a field was read from."""

@@ -20,7 +20,6 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLASH_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _LEI = re.compile(r"[A-Z0-9]{18}[0-9]{2}")
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"[;,]")
 _COUNTRY_EXPECTED = "an ISO 3166-1 alpha-2 country code such as DE"
 
 
@@ -249,8 +248,11 @@ def parse_date(raw: object, column: ColumnSpec, ctx: CellContext) -> dt.date:
 
 def split_list(raw: object) -> tuple[str, ...]:
     """Items of a `;`- or `,`-separated list, trimmed, blanks and repeats dropped."""
+    text = as_text(raw)
+    if ";" not in text and "," not in text:
+        return (text,) if text else ()
     items: list[str] = []
-    for part in _LIST_SEPARATOR.split(as_text(raw)):
+    for part in text.replace(",", ";").split(";"):
         item = part.strip()
         if item and item not in items:
             items.append(item)
@@ -276,7 +278,12 @@ def parse_country(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
 
 
 def parse_countries(raw: object, column: ColumnSpec, ctx: CellContext) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_country(code, ctx) for code in split_list(raw)))
+    codes: list[str] = []
+    for item in split_list(raw):
+        code = item if item in ctx.countries else _country(item, ctx)
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
 
 
 def parse_currency(raw: object, column: ColumnSpec, ctx: CellContext) -> str:

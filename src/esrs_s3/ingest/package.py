@@ -36,6 +36,7 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _ANY_VALUE = re.compile(rb"<(?:\w+:)?v[\s>/]")
 _STRING_RESULT = re.compile(rb'\bt="str"')
 _ROW_END = re.compile(rb"</(?:\w+:)?row>")
+_ROOT = re.compile(rb"<(?:\w+:)?worksheet[\s>]")
 _CHUNK = MB
 
 
@@ -59,12 +60,27 @@ class SheetScan:
 
 @dataclass
 class Package:
-    """A workbook that passed the safety checks."""
+    """A workbook that passed the file-level checks; `scan` runs the per-sheet ones."""
 
     path: Path
     sha256: str
+    limits: Limits
     sheet_parts: dict[str, str]  # sheet name as written in the workbook -> zip part name
-    scans: dict[str, SheetScan]  # sheet name -> scan (only the sheets asked for)
+    part_sizes: dict[str, int]  # sheet name -> uncompressed size the zip directory declares
+    scans: dict[str, SheetScan] = field(default_factory=dict)  # sheet name -> its scan
+
+    def scan(self, name: str) -> SheetScan:
+        """Scan one worksheet (DTDs, real size, rows, formulas); refuse it beyond the limits."""
+        with zipfile.ZipFile(self.path) as archive:
+            scan = scan_sheet(self.path, archive, self.sheet_parts[name], self.limits)
+        if scan.rows - 1 > self.limits.max_rows:
+            raise _refuse(
+                self.path,
+                f"sheet {name} has more than {self.limits.max_rows:,} data rows, the limit "
+                "(raise it with --max-rows)",
+            )
+        self.scans[name] = scan
+        return scan
 
 
 def _refuse(path: Path, reason: str) -> UnreadableWorkbook:
@@ -209,17 +225,17 @@ def _scan_block(block: bytes, scan: SheetScan, plain: bool) -> None:
     so fixed byte searches replace the regular expressions, which cost ten times more.
     """
     if plain:
-        rows = block.count(b"<row ") + block.count(b"<row>")
         last = block.rfind(b'<row r="')
         number = int(block[last + 8 : block.find(b'"', last + 8)]) if last >= 0 else 0
-        has_formula = b"<f>" in block or b"<f " in block
+        # rows carry their number as writers do; count them only when they do not
+        rows = 0 if last >= 0 else block.count(b"<row ") + block.count(b"<row>")
+        has_formula = b"<f" in block and (b"<f>" in block or b"<f " in block)
     else:
         rows = len(_ROW.findall(block))
         numbers = _ROW_NUMBER.findall(block)
         number = int(numbers[-1]) if numbers else 0
         has_formula = _FORMULA.search(block) is not None
-    if rows:
-        scan.rows = max(scan.rows + rows, number)
+    scan.rows = max(scan.rows + rows, number)
     if not has_formula:
         return
     for cell in _CELL.finditer(block):
@@ -252,16 +268,20 @@ def scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) 
     try:
         with archive.open(part) as handle:
             tail = b""  # end of the previous chunk, so that a marker cut in two is still found
+            in_prolog = True  # a DTD can only come before the root element
             while chunk := handle.read(_CHUNK):
                 read += len(chunk)
                 if read > limits.max_uncompressed_bytes:
                     raise _refuse(path, f"{part} expands beyond the size limit (a zip bomb?)")
-                # anywhere, not only in the first bytes: a long comment can push a DTD down
                 window = tail + chunk
-                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    raise _refuse(
-                        path, f"{part} declares a DTD or XML entities, which are refused for safety"
-                    )
+                if in_prolog:
+                    # not only the first bytes: a long comment can push a DTD down
+                    if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                        raise _refuse(
+                            path,
+                            f"{part} declares a DTD or XML entities, which are refused for safety",
+                        )
+                    in_prolog = _ROOT.search(window) is None
                 tail = chunk[-16:]
                 if plain is None:
                     plain = b"<sheetData" in chunk or b"<worksheet" in chunk
@@ -280,24 +300,27 @@ def scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, limits: Limits) 
     return scan
 
 
-def inspect_package(path: Path, limits: Limits, wanted: set[str]) -> Package:
-    """Run every file-level check; scan the worksheets whose lower-cased name is in `wanted`."""
+def open_package(path: Path, limits: Limits) -> Package:
+    """The file-level checks: path, size, format, zip directory (bombs), workbook XML."""
     head = _check_file(path, limits)
     if not head.startswith(b"PK"):
         raise _identify_non_zip(path, head)
     with _open_zip(path, limits) as archive:
         parts = _sheet_parts(path, archive)
-        scans = {}
-        for name in parts:
-            if name.strip().lower() in wanted:
-                scans[name] = scan_sheet(path, archive, parts[name], limits)
-                if scans[name].rows - 1 > limits.max_rows:
-                    raise _refuse(
-                        path,
-                        f"sheet {name} has more than {limits.max_rows:,} data rows, the limit "
-                        "(raise it with --max-rows)",
-                    )
-    return Package(path=path, sha256=_sha256(path), sheet_parts=parts, scans=scans)
+        sizes = {name: archive.getinfo(part).file_size for name, part in parts.items()}
+    return Package(
+        path=path, sha256=_sha256(path), limits=limits, sheet_parts=parts, part_sizes=sizes
+    )
+
+
+def inspect_package(path: Path, limits: Limits, wanted: set[str]) -> Package:
+    """Every check: the file-level ones, then a scan of each sheet whose lower-cased name is
+    in `wanted`."""
+    package = open_package(path, limits)
+    for name in package.sheet_parts:
+        if name.strip().lower() in wanted:
+            package.scan(name)
+    return package
 
 
 def _sha256(path: Path) -> str:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import python_calamine
+from pydantic import TypeAdapter
 
 from esrs_s3.contract import Contract, SheetSpec, load_contract
 from esrs_s3.errors import UnreadableWorkbook
 from esrs_s3.ingest import checks
 from esrs_s3.ingest.cells import CellContext, normalise
-from esrs_s3.ingest.package import Limits, Package, inspect_package
+from esrs_s3.ingest.package import MB, Limits, Package, open_package
 from esrs_s3.ingest.sheets import Grid, ParsedSheet, read_fields_sheet, read_rows_sheet
 from esrs_s3.issues import Issue, Severity, cell_issue, count_issues, sort_issues
 from esrs_s3.models import (
@@ -64,24 +70,66 @@ def cell_context(contract: Contract, rulebook_id: str) -> CellContext:
     )
 
 
-class _Sheets:
-    """Access to the workbook's sheets by contract name (case- and space-insensitive)."""
+# A sheet whose XML the zip directory declares this small may be loaded by the Rust reader
+# while our own scan of it runs (the reader refuses entity declarations itself); a larger
+# one is loaded only after its scan has passed, so a refused sheet costs little.
+EARLY_LOAD_BYTES = 64 * MB
 
-    def __init__(self, path: Path, package: Package) -> None:
+
+class _Sheets:
+    """The workbook's sheets by contract name (case- and space-insensitive).
+
+    python-calamine releases the GIL while it reads, so sheets load on a worker thread while
+    this thread scans and validates: the Rust read and the Python work overlap on two cores.
+    """
+
+    def __init__(self, path: Path, package: Package, wanted: list[str]) -> None:
         self.package = package
+        self.path = path
         try:
             self.book = python_calamine.CalamineWorkbook.from_path(str(path))
         except Exception as exc:  # the Rust reader's own errors: damaged or unsupported content
             raise UnreadableWorkbook(str(path), f"the workbook cannot be read ({exc})") from None
-        self.by_name = {normalise(name): name for name in self.book.sheet_names}
-        self.path = path
+        self.sheet_names: list[str] = list(self.book.sheet_names)  # the book is the worker's now
+        self.by_name = {normalise(name): name for name in self.sheet_names}
+        self.order = [
+            self.by_name[normalise(n)]
+            for n in wanted
+            if normalise(n) in self.by_name and self.by_name[normalise(n)] in package.sheet_parts
+        ]
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esrs-s3-reader")
+        self._loads: dict[str, Future] = {}
+
+    def __enter__(self) -> _Sheets:
+        for actual in self.order:
+            if self.package.part_sizes[actual] <= EARLY_LOAD_BYTES:
+                self._load(actual)
+        try:
+            for actual in self.order:  # raises UnreadableWorkbook on a refused sheet
+                self.package.scan(actual)
+                self._load(actual)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _load(self, actual: str) -> None:
+        if actual not in self._loads:
+            self._loads[actual] = self._pool.submit(self._read, actual)
+
+    def _read(self, actual: str) -> Grid:
+        return self.book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
 
     def actual_name(self, name: str) -> str | None:
         return self.by_name.get(normalise(name))
 
     def grid(self, actual: str) -> Grid:
+        self._load(actual)
         try:
-            return self.book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+            return self._loads[actual].result()
         except Exception as exc:
             raise UnreadableWorkbook(
                 str(self.path), f"sheet {actual} cannot be read ({exc})"
@@ -109,7 +157,7 @@ def _read_undertaking(
     spec = contract.sheet("Undertaking")
     actual = sheets.actual_name(spec.name)
     if actual is None:
-        issues.append(_missing_sheet(spec, sheets.book.sheet_names))
+        issues.append(_missing_sheet(spec, sheets.sheet_names))
         return {}, {}
     ctx = cell_context(contract, DEFAULT_RULEBOOK)
     values, cells, found = read_fields_sheet(
@@ -166,19 +214,24 @@ def _read_settings(
     )
 
 
+@cache
+def _records_adapter(model: type) -> TypeAdapter:
+    return TypeAdapter(list[model])
+
+
 def _build_records(sheet: ParsedSheet) -> tuple:
     """Typed records of a sheet without errors (blank list cells become empty tuples)."""
     model, _ = ROW_MODELS[sheet.name]
     lists = [n for n, f in model.model_fields.items() if f.default == ()]
-    records = []
+    rows = []
     for row in sheet.rows:
         values = row.values
         for name in lists:
             if values.get(name) is None:
                 values[name] = ()
         values["source"] = RowSource(sheet.name, row.row, sheet.columns)
-        records.append(model.model_validate(values))
-    return tuple(records)
+        rows.append(values)
+    return tuple(_records_adapter(model).validate_python(rows))
 
 
 def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:
@@ -186,9 +239,34 @@ def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:
     path = Path(path)
     limits = limits or Limits()
     base_contract = load_contract()
-    wanted = {normalise(name) for name in base_contract.sheet_names}
-    package = inspect_package(path, limits, wanted)
-    sheets = _Sheets(path, package)
+    package = open_package(path, limits)
+    with _gc_paused(), _Sheets(path, package, base_contract.sheet_names) as sheets:
+        return _read_sheets(path, package, sheets, base_contract)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are made: reading creates hundreds of
+    thousands of objects and no reference cycles, and repeated collections of the growing heap
+    cost as much as building the records themselves (10k IROs: 0.13 s -> 0.06 s).
+
+    On the way out, freeze + unfreeze moves the new objects to the oldest generation in
+    constant time, so the next young collection does not walk all of them at once.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _read_sheets(
+    path: Path, package: Package, sheets: _Sheets, base_contract: Contract
+) -> ReadResult:
     issues: list[Issue] = []
 
     undertaking_values, undertaking_cells = _read_undertaking(sheets, base_contract, issues)
@@ -204,7 +282,7 @@ def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:
         actual = sheets.actual_name(spec.name)
         if actual is None:
             if not spec.optional:
-                issues.append(_missing_sheet(spec, sheets.book.sheet_names))
+                issues.append(_missing_sheet(spec, sheets.sheet_names))
             continue
         sheet = read_rows_sheet(sheets.grid(actual), spec, ctx, sheets.formula_cells(actual))
         issues += sheet.issues
@@ -241,7 +319,7 @@ def _unknown_sheets(sheets: _Sheets, contract: Contract) -> list[Issue]:
             message="not a sheet of the contract (ignored)",
             sheet=name,
         )
-        for name in sheets.book.sheet_names
+        for name in sheets.sheet_names
         if normalise(name) not in known
     ]
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from esrs_s3.contract import FIELD_HEADERS, FIELD_NOTE_HEADER, ColumnSpec, SheetSpec
 from esrs_s3.ingest.cells import (
@@ -32,13 +33,13 @@ def column_letters(index: int) -> str:
     return letters
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     """One data row: parsed values (None when blank or bad) and the fields that were bad."""
 
     row: int
     values: dict[str, object]
-    bad: set[str] = field(default_factory=set)
+    bad: set[str] | frozenset[str] = frozenset()
 
 
 @dataclass
@@ -148,58 +149,53 @@ def _missing(sheet: str, address: str, column: ColumnSpec, reason: str = "") -> 
     )
 
 
-class _RowRules:
-    """The `required_if` / `blank_if` rules of a sheet, decided once per combination of the
-    values they look at (in practice kind and status), not once per row."""
-
-    def __init__(self, spec: SheetSpec, columns: dict[str, str]) -> None:
-        self.rules = [
-            (column, columns[column.name])
-            for column in spec.columns
-            if column.name in columns and (column.required_if or column.blank_if)
-        ]
-        self.keys = tuple(
-            sorted(
-                {k for c, _ in self.rules for cond in (*c.required_if, *c.blank_if) for k in cond}
+def _check_conditions(
+    spec: SheetSpec,
+    columns: dict[str, str],
+    parsed: dict[str, list[object]],
+    numbers: list[int],
+    bad_by_row: dict[int, set[str]],
+    issues: list[Issue],
+) -> None:
+    """`required_if` on blank cells and `blank_if` on filled ones, column by column; each rule
+    is decided once per combination of the values it looks at (in practice kind and status)."""
+    count = len(numbers)
+    for column in spec.columns:
+        name = column.name
+        if name not in parsed or not (column.required_if or column.blank_if):
+            continue
+        keys = sorted({k for cond in (*column.required_if, *column.blank_if) for k in cond})
+        states = list(zip(*(parsed.get(k, [None] * count) for k in keys), strict=True))
+        decisions = {}
+        for state in set(states):
+            values = dict(zip(keys, state, strict=True))
+            decisions[state] = (
+                _matches(values, column.required_if),
+                _matches(values, column.blank_if),
             )
-        )
-        self._memo: dict[tuple, tuple[list, list]] = {}
-
-    def decide(self, values: dict[str, object]) -> tuple[list, list]:
-        """Columns required, and columns that must be blank, for a row's values."""
-        state = tuple(values.get(key) for key in self.keys)
-        decision = self._memo.get(state)
-        if decision is None:
-            required = [
-                (c, letters) for c, letters in self.rules if _matches(values, c.required_if)
-            ]
-            blank = [(c, letters) for c, letters in self.rules if _matches(values, c.blank_if)]
-            decision = self._memo[state] = (required, blank)
-        return decision
-
-    def check(self, parsed: ParsedRow, sheet: str, issues: list[Issue]) -> None:
-        values = parsed.values
-        required, blank = self.decide(values)
-        for column, letters in required:
-            if values[column.name] is None and column.name not in parsed.bad:
-                reason = f" (required when {_describe_condition(column.required_if)})"
-                issues.append(_missing(sheet, f"{letters}{parsed.row}", column, reason))
-                parsed.bad.add(column.name)
-        for column, letters in blank:
-            value = values[column.name]
-            if value is not None:
-                issues.append(
-                    cell_issue(
-                        "value-ignored",
-                        sheet,
-                        f"{letters}{parsed.row}",
-                        column.name,
-                        f"an empty cell when {_describe_condition(column.blank_if)}",
-                        f"{describe(value)} (ignored)",
-                        Severity.WARNING,
-                    )
+        cells = parsed[name]
+        letters = columns[name]
+        missing = [i for i, v in enumerate(cells) if v is None and decisions[states[i]][0]]
+        for position in missing:
+            if name in bad_by_row.get(position, ()):
+                continue
+            reason = f" (required when {_describe_condition(column.required_if)})"
+            issues.append(_missing(spec.name, f"{letters}{numbers[position]}", column, reason))
+            bad_by_row.setdefault(position, set()).add(name)
+        ignored = [i for i, v in enumerate(cells) if v is not None and decisions[states[i]][1]]
+        for position in ignored:
+            issues.append(
+                cell_issue(
+                    "value-ignored",
+                    spec.name,
+                    f"{letters}{numbers[position]}",
+                    name,
+                    f"an empty cell when {_describe_condition(column.blank_if)}",
+                    f"{describe(cells[position])} (ignored)",
+                    Severity.WARNING,
                 )
-                values[column.name] = None
+            )
+            cells[position] = None
 
 
 def _stray_columns(grid: Grid, header_width: int) -> set[int]:
@@ -218,58 +214,74 @@ def _stray_columns(grid: Grid, header_width: int) -> set[int]:
 
 
 _SLOW = object()  # a cell the fast path could not take
+_BAD = object()  # a cell its parser refused
+_NO_BAD: frozenset[str] = frozenset()
 
 
 def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
-    """(row number, cells) of the rows that are not fully empty, padded to the header width."""
+    """(row number, cells) of the rows that are not fully empty, padded to the widest row."""
+    rows = [
+        (offset, cells)
+        for offset, cells in enumerate(grid[1:], start=2)
+        if cells.count("") < len(cells)
+    ]
+    rows = [
+        (offset, cells)
+        for offset, cells in rows
+        if len(cells) - cells.count("") > 3 or not all(is_blank(raw) for raw in cells)
+    ]
     width = max((len(cells) for cells in grid), default=0)
-    rows = []
-    for offset, cells in enumerate(grid[1:], start=2):
-        filled = len(cells) - cells.count("")
-        if filled == 0 or (filled <= 3 and all(is_blank(raw) for raw in cells)):
-            continue
-        if len(cells) < width:
-            cells = [*cells, *([""] * (width - len(cells)))]
-        rows.append((offset, cells))
+    if any(len(cells) < width for _, cells in rows):
+        rows = [(offset, [*cells, *([""] * (width - len(cells)))]) for offset, cells in rows]
     return rows
 
 
 def _parse_column(
-    raw: list[object], column: ColumnSpec, ctx: CellContext
+    raw: Sequence[object], column: ColumnSpec, ctx: CellContext
 ) -> tuple[list[object], list[int], list[tuple[int, BadCell]]]:
     """Parse one column of every data row: values (None when blank or bad), the positions of
     blank cells, and the problems. Common values take a list comprehension, not a call."""
     if column.kind in ("text", "id"):
-        values = [v.strip() if v.__class__ is str else _SLOW for v in raw]
-        values = [v if v else (None if v == "" else _SLOW) for v in values]
+        values = [(v.strip() or None) if v.__class__ is str else _SLOW for v in raw]
     else:
         fast = fast_path(column, ctx)
         if fast is None:
-            values = [_SLOW] * len(raw)
+            values = [None if v == "" else _SLOW for v in raw]
         else:
             klass, table = fast
             if table is None:
-                values = [v if v.__class__ is klass else _SLOW for v in raw]
+                values = [v if v.__class__ is klass else (None if v == "" else _SLOW) for v in raw]
             else:
-                values = [table.get(v, _SLOW) if v.__class__ is klass else _SLOW for v in raw]
-    blanks: list[int] = []
+                values = [
+                    table.get(v, _SLOW) if v.__class__ is klass else (None if v == "" else _SLOW)
+                    for v in raw
+                ]
     problems: list[tuple[int, BadCell]] = []
-    if _SLOW in values or None in values:
-        parse = None if column.kind in ("text", "id") else bind_parser(column, ctx)
-        for position, value in enumerate(values):
-            if value is None:
-                blanks.append(position)
-            elif value is _SLOW:
-                cell = raw[position]
-                if is_blank(cell):
-                    values[position] = None
-                    blanks.append(position)
-                    continue
+    slow = [i for i, v in enumerate(values) if v is _SLOW]
+    if slow:
+        parse = as_text if column.kind in ("text", "id") else bind_parser(column, ctx)
+        memo: dict[object, object] = {}  # lists such as "DE; FR" repeat down a column
+        for position in slow:
+            cell = raw[position]
+            if is_blank(cell):
+                values[position] = None
+                continue
+            key = (cell.__class__, cell)  # keeps 1.0 apart from True
+            result = memo.get(key, _SLOW)
+            if result is _SLOW:
                 try:
-                    values[position] = as_text(cell) if parse is None else parse(cell)
+                    result = parse(cell)
                 except BadCell as problem:
-                    values[position] = None
-                    problems.append((position, problem))
+                    result = problem
+                memo[key] = result
+            if isinstance(result, BadCell):
+                values[position] = _BAD
+                problems.append((position, result))
+            else:
+                values[position] = result
+    blanks = [i for i, v in enumerate(values) if v is None]
+    if problems:
+        values = [None if v is _BAD else v for v in values]
     return values, blanks, problems
 
 
@@ -283,13 +295,14 @@ def read_rows_sheet(
     sheet = spec.name
     data = _data_rows(grid)
     numbers = [offset for offset, _ in data]
+    by_column = list(zip(*(cells for _, cells in data), strict=True)) if data else []
     bad_by_row: dict[int, set[str]] = {}
     parsed_columns: list[list[object]] = []
     names: list[str] = []
     for name, index in positions.items():
         column = spec.column(name)
         letters = columns[name]
-        values, blanks, problems = _parse_column([cells[index] for _, cells in data], column, ctx)
+        values, blanks, problems = _parse_column(by_column[index] if data else (), column, ctx)
         for position, problem in problems:
             bad_by_row.setdefault(position, set()).add(name)
             issues.append(
@@ -313,21 +326,18 @@ def read_rows_sheet(
             bad_by_row.setdefault(position, set()).add(name)
         names.append(name)
         parsed_columns.append(values)
+    _check_conditions(
+        spec, columns, dict(zip(names, parsed_columns, strict=True)), numbers, bad_by_row, issues
+    )
     absent = {c.name: None for c in spec.columns if c.name not in positions}
-    rules = _RowRules(spec, columns)
     rows: list[ParsedRow] = []
     for position, row_values in enumerate(zip(*parsed_columns, strict=True)):
         values = dict(zip(names, row_values, strict=True))
         if absent:
             values.update(absent)
-        parsed = ParsedRow(
-            row=numbers[position], values=values, bad=bad_by_row.get(position, set())
-        )
-        if rules.rules:
-            rules.check(parsed, sheet, issues)
-        rows.append(parsed)
+        rows.append(ParsedRow(numbers[position], values, bad_by_row.get(position, _NO_BAD)))
     if not names:
-        rows = [ParsedRow(row=offset, values=dict(absent)) for offset in numbers]
+        rows = [ParsedRow(offset, dict(absent)) for offset in numbers]
     for index in sorted(_stray_columns(grid, len(grid[0]) if grid else 0)):
         issues.append(
             cell_issue(
