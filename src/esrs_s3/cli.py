@@ -14,7 +14,11 @@ from pathlib import Path
 import click
 
 from esrs_s3 import __version__
+from esrs_s3.assess import assess as assess_workbook
+from esrs_s3.assess import parse_overrides
+from esrs_s3.assess.outputs import assessment_writers
 from esrs_s3.errors import EsrsS3Error
+from esrs_s3.fileio import write_outputs
 from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.ingest.package import MB
 from esrs_s3.issues import count_issues
@@ -122,6 +126,59 @@ def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: i
     else:
         click.echo(format_text(result))
     sys.exit(EXIT_OK if result.ok else EXIT_INVALID)
+
+
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for assessment.xlsx, matrix.svg and matrix.png (created if needed).",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
+)
+@with_limits
+def assess(
+    workbook: Path, output: Path, settings: tuple[str, ...], max_file_mb: float, max_rows: int
+) -> None:
+    """Assess double materiality of every IRO in WORKBOOK and write the results to a folder.
+
+    The workbook is validated first; with any error nothing is written (exit code 1).
+
+    Example: esrs-s3 assess sample_inputs/mining_company.xlsx -o out --set impact_threshold=3.5
+    """
+    try:
+        result = read_workbook(workbook, _limits(max_file_mb, max_rows))
+    except EsrsS3Error as exc:
+        click.echo(f"esrs-s3: cannot read {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if not result.ok:
+        click.echo(format_text(result))
+        click.echo("esrs-s3: the workbook has errors; nothing was assessed", err=True)
+        sys.exit(EXIT_INVALID)
+    book = result.workbook
+    rulebook = book.undertaking.rulebook if book.undertaking else "esrs-2023"
+    try:
+        overrides = parse_overrides(list(settings), rulebook)
+    except EsrsS3Error as exc:
+        raise click.UsageError(str(exc)) from None
+    assessment = assess_workbook(book, overrides)
+    for path in write_outputs(output, assessment_writers(assessment)):
+        click.echo(f"wrote {path}")
+    material = len(assessment.material_iros)
+    click.echo(
+        f"{material} of {len(assessment.iros)} IROs material; S3 material: "
+        f"{'yes' if assessment.s3_material else 'no'}; "
+        f"{len(assessment.uncovered_sales)} screened sales above the threshold with no IRO"
+    )
 
 
 def main() -> None:

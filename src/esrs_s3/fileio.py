@@ -71,3 +71,26 @@ def save_xlsx(book: Workbook, target: str | Path, when: dt.datetime = FIXED_TIME
                 output.writestr(pinned, data)
 
     return write_atomically(target, write)
+
+
+def write_outputs(
+    directory: str | Path, writers: dict[str, Callable[[Path], object]]
+) -> list[Path]:
+    """Write several files into `directory` all or nothing: each writer fills a path in a
+    private temporary folder; only when all succeeded are the files moved into place."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".esrs-s3-", dir=directory))
+    try:
+        for name, write in writers.items():
+            write(staging / name)
+        targets = []
+        for name in writers:
+            os.chmod(staging / name, 0o666 & ~_UMASK)
+            os.replace(staging / name, directory / name)
+            targets.append(directory / name)
+        return targets
+    finally:
+        for leftover in staging.iterdir():
+            leftover.unlink()
+        staging.rmdir()

@@ -1,0 +1,273 @@
+"""The materiality matrix: financial score (x) against impact score (y), one labelled point per
+IRO, threshold lines, colours by sub-topic. Deterministic SVG (text kept as text) and PNG."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.lines import Line2D
+
+from esrs_s3.assess.assessment import Assessment
+
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe-Ito
+MARKERS = {"negative impact": "o", "positive impact": "^", "risk": "s", "opportunity": "D"}
+MAX_LABELLED = 150  # above this many IROs only material ones near the thresholds get labels
+STYLE = {
+    "svg.hashsalt": "esrs-s3",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+}
+
+
+def _positions(assessment: Assessment) -> list[tuple[float, float]]:
+    """Coordinates with points that coincide spread on a small circle, in register order."""
+    groups: dict[tuple[float, float], list[int]] = defaultdict(list)
+    base = []
+    for index, item in enumerate(assessment.iros):
+        point = (item.scores.financial_score or 0.0, item.scores.impact_score or 0.0)
+        base.append(point)
+        groups[(round(point[0], 2), round(point[1], 2))].append(index)
+    spread = list(base)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        radius = 0.05 + 0.012 * len(members)
+        for rank, index in enumerate(members):
+            angle = 2 * math.pi * rank / len(members)
+            x, y = base[index]
+            spread[index] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+    return spread
+
+
+def draw(assessment: Assessment):
+    """The matrix as a matplotlib figure (caller closes it)."""
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(8.0, 6.6))
+        topics = list(dict.fromkeys(a.iro.sub_topic for a in assessment.iros))
+        colour = {t: COLOURS[i % len(COLOURS)] for i, t in enumerate(sorted(topics))}
+        positions = _positions(assessment)
+        t_imp = assessment.parameters["impact_threshold"]
+        t_fin = assessment.parameters["financial_threshold"]
+        axes.axhspan(t_imp, 5.4, color="#f3f3f3", zorder=0)
+        axes.axvspan(t_fin, 5.4, color="#f3f3f3", zorder=0)
+        axes.axhline(t_imp, color="#444444", linestyle="--", linewidth=1)
+        axes.axvline(t_fin, color="#444444", linestyle="--", linewidth=1)
+        for item, (x, y) in zip(assessment.iros, positions, strict=True):
+            axes.scatter(
+                [x],
+                [y],
+                marker=MARKERS[item.iro.kind],
+                s=46,
+                color=colour[item.iro.sub_topic] if item.material else "white",
+                edgecolors=colour[item.iro.sub_topic],
+                linewidths=1.4,
+                zorder=3,
+            )
+        axes.set_xlim(-0.2, 5.4)
+        axes.set_ylim(-0.2, 5.4)
+        labelled = _labelled(assessment)
+        pairs = [
+            (a, p) for a, p in zip(assessment.iros, positions, strict=True) if a.id in labelled
+        ]
+        column = [(a.id, p) for a, p in pairs if a.scores.financial_score is None]
+        row = [
+            (a.id, p)
+            for a, p in pairs
+            if a.scores.impact_score is None and a.scores.financial_score is not None
+        ]
+        rest = [
+            (a.id, p)
+            for a, p in pairs
+            if a.scores.financial_score is not None and a.scores.impact_score is not None
+        ]
+        _label_column(axes, column)
+        _label_row(axes, row)
+        _place_labels(axes, rest)
+        axes.set_xlim(-0.2, 5.4)
+        axes.set_ylim(-0.2, 5.4)
+        axes.set_xlabel("Financial materiality (magnitude × likelihood / 5)")
+        axes.set_ylabel("Impact materiality (severity × likelihood factor)")
+        axes.set_title(
+            f"Materiality matrix: {len(assessment.material_iros)} of {len(assessment.iros)} "
+            "IROs material"
+        )
+        axes.text(5.35, t_imp + 0.05, f"impact threshold {t_imp:g}", ha="right", fontsize=7)
+        axes.text(
+            t_fin + 0.05, 5.3, f"financial threshold {t_fin:g}", rotation=90, va="top", fontsize=7
+        )
+        handles = [
+            Line2D([], [], marker="o", linestyle="", color=colour[t], label=t)
+            for t in sorted(topics)
+        ]
+        handles += [
+            Line2D(
+                [], [], marker=m, linestyle="", color="#555555", markerfacecolor="white", label=k
+            )
+            for k, m in MARKERS.items()
+        ]
+        handles.append(
+            Line2D([], [], marker="o", linestyle="", color="#555555", label="filled: material")
+        )
+        axes.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+            fontsize=7.5,
+        )
+        figure.tight_layout()
+    return figure
+
+
+LABEL_POINTS = 6.5  # label font size
+LABEL_BOX = {
+    "boxstyle": "square,pad=0.05",
+    "facecolor": "white",
+    "edgecolor": "none",
+    "alpha": 0.85,
+}
+_OFFSETS = [
+    (dx, dy)
+    for r in (1, 2, 3, 4, 5, 6, 8, 10)
+    for dx, dy in (
+        (6 * r, 2),
+        (6 * r, -9),
+        (-6 * r - 30, 2),
+        (-6 * r - 30, -9),
+        (4, 8 * r),
+        (4, -8 * r - 8),
+    )
+]
+
+
+def _place_labels(axes, labels: list[tuple[str, tuple[float, float]]]) -> None:
+    """Greedy placement in display space: each label takes the first nearby position where it
+    overlaps no label and no point placed before it; far labels get a thin leader line."""
+    figure = axes.figure
+    figure.canvas.draw()  # fixes the transform
+    to_display = axes.transData.transform
+    scale = figure.dpi / 72
+    points = [to_display(point) for _, point in labels]
+    taken: list[tuple[float, float, float, float]] = [
+        (px - 4 * scale, py - 4 * scale, px + 4 * scale, py + 4 * scale) for px, py in points
+    ]
+    frame = axes.get_window_extent().extents
+    order = sorted(range(len(labels)), key=lambda i: (-labels[i][1][1], labels[i][1][0], i))
+    for index in order:
+        text, point = labels[index]
+        px, py = points[index]
+        width = 0.6 * LABEL_POINTS * len(text) * scale
+        height = LABEL_POINTS * 1.2 * scale
+        chosen = _OFFSETS[0]
+        for dx, dy in _OFFSETS:
+            box = _box(px, py, dx, dy, scale, width, height)
+            inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2]
+            if inside and box[3] <= frame[3] and not any(_overlap(box, o) for o in taken):
+                chosen = (dx, dy)
+                break
+        dx, dy = chosen
+        taken.append(_box(px, py, dx, dy, scale, width, height))
+        far = abs(dx) > 12 or abs(dy) > 12
+        axes.annotate(
+            text,
+            point,
+            xytext=(dx, dy),
+            textcoords="offset points",
+            fontsize=LABEL_POINTS,
+            color="#222222",
+            zorder=4,
+            arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.5} if far else None,
+        )
+
+
+def _label_column(axes, labels: list[tuple[str, tuple[float, float]]]) -> None:
+    """Impacts without a financial score sit on the left edge: their labels go in two columns
+    to the right, in the points' top-to-bottom order, so leader lines never cross."""
+    ordered = sorted(labels, key=lambda item: (-item[1][1], item[0]))
+    columns = ([], [])  # (label y in points) per column
+    step = LABEL_POINTS * 1.35
+    to_points = axes.transData.transform
+    scale = axes.figure.dpi / 72
+    for rank, (text, point) in enumerate(ordered):
+        lane = rank % 2
+        py = to_points(point)[1] / scale
+        y = py if not columns[lane] else min(py, columns[lane][-1] - step)
+        columns[lane].append(y)
+        axes.annotate(
+            text,
+            point,
+            xytext=(22 + 46 * lane, y - py - LABEL_POINTS / 3),
+            textcoords="offset points",
+            fontsize=LABEL_POINTS,
+            color="#222222",
+            zorder=4,
+            arrowprops={"arrowstyle": "-", "color": "#aaaaaa", "linewidth": 0.5},
+            bbox=LABEL_BOX,
+        )
+
+
+def _label_row(axes, labels: list[tuple[str, tuple[float, float]]]) -> None:
+    """Risks and opportunities without an impact score sit on the bottom edge: their labels
+    stand upright above them, left to right, on two levels."""
+    ordered = sorted(labels, key=lambda item: (item[1][0], item[0]))
+    levels = ([], [])
+    step = LABEL_POINTS * 1.35
+    to_points = axes.transData.transform
+    scale = axes.figure.dpi / 72
+    for rank, (text, point) in enumerate(ordered):
+        level = rank % 2
+        px = to_points(point)[0] / scale
+        x = px if not levels[level] else max(px, levels[level][-1] + step)
+        levels[level].append(x)
+        axes.annotate(
+            text,
+            point,
+            xytext=(x - px - LABEL_POINTS / 3, 12 + 34 * level),
+            textcoords="offset points",
+            rotation=90,
+            fontsize=LABEL_POINTS,
+            color="#222222",
+            zorder=4,
+            arrowprops={"arrowstyle": "-", "color": "#aaaaaa", "linewidth": 0.5},
+            bbox=LABEL_BOX,
+        )
+
+
+def _box(
+    px: float, py: float, dx: float, dy: float, scale: float, width: float, height: float
+) -> tuple[float, float, float, float]:
+    return (px + dx * scale, py + dy * scale, px + dx * scale + width, py + dy * scale + height)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _labelled(assessment: Assessment) -> set[str]:
+    if len(assessment.iros) <= MAX_LABELLED:
+        return {a.id for a in assessment.iros}
+    return set(assessment.closest) | {a.id for a in assessment.material_iros[:MAX_LABELLED]}
+
+
+def matrix_svg(assessment: Assessment) -> bytes:
+    figure = draw(assessment)
+    buffer = io.BytesIO()
+    with plt.rc_context(STYLE):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "esrs-s3"})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def matrix_png(assessment: Assessment, dpi: int = 150) -> bytes:
+    figure = draw(assessment)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": "esrs-s3"})
+    plt.close(figure)
+    return buffer.getvalue()

@@ -1,0 +1,243 @@
+"""`assessment.xlsx`: one row per IRO (inputs, scores, decision, reason, sensitivity), the
+parameters used, the topic roll-up, the screening and the IROs closest to a threshold.
+Every string is stored as text, so a title starting with '=' never becomes a formula."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from esrs_s3 import __version__
+from esrs_s3.assess.assessment import Assessment, IroAssessment
+from esrs_s3.fileio import save_xlsx
+from esrs_s3.template import set_text
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+
+
+def _yes(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def _iro_row(a: IroAssessment) -> list[object]:
+    iro, scores = a.iro, a.scores
+    return [
+        iro.id,
+        iro.title,
+        iro.sub_topic,
+        iro.sub_sub_topic,
+        iro.kind,
+        iro.status,
+        iro.value_chain,
+        _yes(iro.human_rights),
+        "; ".join(iro.countries),
+        iro.scale,
+        iro.scope,
+        iro.irremediability,
+        iro.likelihood,
+        scores.likelihood_used,
+        "; ".join(a.lens_notes),
+        iro.financial_magnitude,
+        scores.severity,
+        scores.likelihood_factor,
+        scores.impact_score,
+        scores.financial_score,
+        _yes(a.decision.impact_material),
+        _yes(a.decision.financial_material),
+        _yes(a.material),
+        ", ".join(a.decision.rules),
+        a.reason,
+        a.margin,
+        _yes(a.material_if_thresholds_lower),
+        _yes(a.material_if_thresholds_higher),
+        _yes(a.flips),
+        str(iro.cell("id")),
+    ]
+
+
+IRO_HEADERS = [
+    "id",
+    "title",
+    "sub_topic",
+    "sub_sub_topic",
+    "kind",
+    "status",
+    "value_chain",
+    "human_rights",
+    "countries",
+    "scale",
+    "scope",
+    "irremediability",
+    "likelihood",
+    "likelihood_used",
+    "likelihood_lenses",
+    "financial_magnitude",
+    "severity",
+    "likelihood_factor",
+    "impact_score",
+    "financial_score",
+    "impact_material",
+    "financial_material",
+    "material",
+    "rules",
+    "reason",
+    "margin_to_threshold",
+    "material_if_thresholds_lower",
+    "material_if_thresholds_higher",
+    "decision_flips",
+    "source",
+]
+IRO_WIDTHS = {
+    "title": 34,
+    "reason": 90,
+    "likelihood_lenses": 40,
+    "sub_topic": 30,
+    "sub_sub_topic": 28,
+    "rules": 30,
+}
+
+
+def _sheet(
+    book: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: list[list[object]],
+    widths: dict[str, int] | None = None,
+) -> None:
+    sheet = book.create_sheet(title)
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=column)
+        set_text(cell, header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        width = (widths or {}).get(header, max(10, min(len(header) + 2, 22)))
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for offset, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=offset, column=column)
+            set_text(cell, value)
+            if isinstance(value, str) and len(value) > 60:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 1)}"
+
+
+def build_report(assessment: Assessment) -> Workbook:
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(book, "IROs", IRO_HEADERS, [_iro_row(a) for a in assessment.iros], IRO_WIDTHS)
+    parameters = [
+        [
+            p.name,
+            p.value if not isinstance(p.value, bool) else _yes(p.value),
+            p.default if not isinstance(p.default, bool) else _yes(p.default),
+            p.source,
+            p.help,
+        ]
+        for p in assessment.parameters.used
+    ]
+    parameters += [
+        ["rulebook", assessment.rulebook, "", "workbook", "Standards version assessed against."],
+        ["input_sha256", assessment.input_sha256, "", "input file", "SHA-256 of the workbook."],
+        ["tool_version", __version__, "", "esrs-s3", "Version of esrs-s3 that assessed it."],
+    ]
+    _sheet(
+        book,
+        "Parameters",
+        ["name", "value", "default", "source", "meaning"],
+        parameters,
+        {"meaning": 90, "name": 34, "source": 16, "value": 22},
+    )
+    topics = [
+        [
+            t.sub_topic,
+            t.sub_sub_topic or "(sub-topic)",
+            _yes(t.material),
+            len(t.iros),
+            ", ".join(t.material_iros),
+        ]
+        for t in assessment.rollup.topics
+    ]
+    topics.append(
+        [
+            "ESRS S3 Affected communities",
+            "(standard)",
+            _yes(assessment.s3_material),
+            len(assessment.iros),
+            "",
+        ]
+    )
+    _sheet(
+        book,
+        "Roll-up",
+        ["sub_topic", "sub_sub_topic", "material", "iros", "material_iros"],
+        topics,
+        {"sub_topic": 36, "sub_sub_topic": 32, "material_iros": 60},
+    )
+    by_id = {a.id: a for a in assessment.iros}
+    closest = [
+        [
+            rank,
+            iro_id,
+            by_id[iro_id].margin,
+            _yes(by_id[iro_id].material),
+            _yes(by_id[iro_id].flips),
+            by_id[iro_id].reason,
+        ]
+        for rank, iro_id in enumerate(assessment.closest, start=1)
+    ]
+    _sheet(
+        book,
+        "Closest to threshold",
+        ["rank", "id", "margin_to_threshold", "material", "decision_flips", "reason"],
+        closest,
+        {"reason": 90},
+    )
+    screening = [
+        [
+            s.id,
+            s.description,
+            s.country,
+            s.product_risk,
+            s.use_risk,
+            s.client_risk,
+            s.country_risk,
+            s.total,
+            _yes(s.needs_review),
+            s.reason,
+            "; ".join(s.covered_by),
+            _yes(s.uncovered),
+            s.cell,
+        ]
+        for s in assessment.screening
+    ]
+    _sheet(
+        book,
+        "Screening",
+        [
+            "id",
+            "description",
+            "country",
+            "product_risk",
+            "use_risk",
+            "client_risk",
+            "country_risk",
+            "total",
+            "needs_review",
+            "reason",
+            "covered_by_iros",
+            "not_covered",
+            "source",
+        ],
+        screening,
+        {"description": 50, "reason": 40},
+    )
+    return book
+
+
+def write_report(assessment: Assessment, path: str | Path) -> Path:
+    return save_xlsx(build_report(assessment), path)
