@@ -238,6 +238,7 @@ class Undertaking(BaseModel):
     rulebook: str = "esrs-2023"
     sector: str | None = None
     products_with_misuse_risk: bool | None = None
+    use_phase_in: bool | None = None
     cells: dict[str, CellRef] = {}
 
 

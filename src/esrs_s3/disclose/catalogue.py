@@ -1,0 +1,128 @@
+"""The datapoint catalogue: `datapoints/<rulebook>/catalogue.csv`, one row per datapoint.
+
+Rows: the ESRS 2 datapoints S3 relies on (BP-2 phase-in items, GOV-4, SBM-2, SBM-3, IRO-1,
+IRO-2), then the S3 datapoints in EFRAG IG 3 order, with IG 3's MDR range rows
+(`S3.MDR-P_01-06`...) expanded to one row per ESRS 2 MDR datapoint (`S3.MDR-P_01`...).
+
+Columns:
+- `id`: the EFRAG IG 3 datapoint id; `standard` (`S3` / `ESRS 2`), `requirement` (`SBM-3`,
+  `S3-1`, `MDR-P`...), `paragraph` (`9 a`, `AR 9`, `62`): facts copied from IG 3 / taxonomy.
+- `name`: a short name in our own words (never EFRAG's label text).
+- `data_type`: from the XBRL type of the main (first) concept: narrative, boolean,
+  enumeration, monetary, percent, decimal, integer, gYear, date or string.
+- `voluntary` / `conditional` (`yes` or blank), `phase_in` (`2 years`: the <=750-employee
+  phase-in of ESRS 1 Appendix C), `appendix_b` (`SFDR`, `SFDR + Benchmark`...).
+- `concepts` / `concept_types`: the non-abstract `esrs:` concepts carrying the datapoint and
+  their XBRL item types, ` | `-separated, same order; `period_type` of the first concept.
+- `dimensions`: explicit `axis=member` pairs a fact of this datapoint carries, ` | `-separated.
+- `typed_axis`: the typed axis the fact is reported on (policy, action plan, target, IRO).
+- `feed`: where the value comes from (filled later).
+
+How `dimensions` and `typed_axis` were determined (Arelle 2.47, taxonomy 2023-12-22): for each
+concept, its has-hypercube (`all`) relationships were collected per ELR, including those
+inherited through domain-member parents (`ValidateXbrlDimensions.findPriItemElrHcRels`). The
+S3 table is the ELR of an S3 definition role (4030xx) or, if the concept has none, an ESRS 2
+role (2xxxxx); the generic open tables of roles 9000xx are ignored. From that table's
+hypercube: a typed dimension gives `typed_axis`; an explicit dimension without a default would
+be required (none occurs); `TopicalESRSAxis` (default "topic unspecified") gets
+`ESRSS3AffectedCommunitiesMember` when that member is usable there and the concept is shared
+with another topical standard's table, or is an ESRS 2 concept, so the fact is attributed to
+S3. MDR-T_05 / MDR-T_08 (baseline value, milestones) add the member of
+`CurrentlyStatedBaselineMilestonesOrTargetYearsAxis` that the MDR-T table uses for them.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from esrs_s3.resources import datapoints_dir
+
+DataType = Literal[
+    "narrative",
+    "semi-narrative",
+    "boolean",
+    "enumeration",
+    "monetary",
+    "percent",
+    "decimal",
+    "integer",
+    "gYear",
+    "date",
+    "string",
+]
+SEPARATOR = " | "
+
+
+class Datapoint(BaseModel):
+    """One catalogue row."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    standard: Literal["S3", "ESRS 2"]
+    requirement: str
+    paragraph: str
+    name: str
+    data_type: DataType
+    voluntary: bool
+    conditional: bool
+    phase_in: str
+    appendix_b: str
+    concepts: tuple[str, ...]
+    concept_types: tuple[str, ...]
+    period_type: Literal["duration", "instant", ""]
+    dimensions: tuple[tuple[str, str], ...]
+    typed_axis: str
+    feed: str
+
+    @model_validator(mode="after")
+    def _aligned(self) -> Datapoint:
+        if len(self.concepts) != len(self.concept_types):
+            raise ValueError(
+                f"{self.id}: {len(self.concepts)} concepts, {len(self.concept_types)} concept types"
+            )
+        return self
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(SEPARATOR) if part.strip())
+
+
+def _datapoint(row: dict[str, str]) -> Datapoint:
+    dims = tuple(tuple(pair.split("=", 1)) for pair in _split(row["dimensions"]))
+    return Datapoint.model_validate(
+        {
+            **row,
+            "voluntary": row["voluntary"] == "yes",
+            "conditional": row["conditional"] == "yes",
+            "concepts": _split(row["concepts"]),
+            "concept_types": _split(row["concept_types"]),
+            "dimensions": dims,
+        }
+    )
+
+
+@cache
+def load_catalogue(rulebook_id: str = "esrs-2023") -> tuple[Datapoint, ...]:
+    """All datapoints of a rulebook, in catalogue order (cached: the data is read-only)."""
+    path = datapoints_dir() / rulebook_id / "catalogue.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        datapoints = tuple(_datapoint(row) for row in csv.DictReader(handle))
+    ids = [dp.id for dp in datapoints]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: duplicate datapoint ids")
+    return datapoints
+
+
+def by_id(rulebook_id: str = "esrs-2023") -> dict[str, Datapoint]:
+    """The catalogue keyed by datapoint id."""
+    return {dp.id: dp for dp in load_catalogue(rulebook_id)}
+
+
+def for_requirement(requirement: str, rulebook_id: str = "esrs-2023") -> tuple[Datapoint, ...]:
+    """The datapoints of one disclosure requirement (`S3-1`, `MDR-P`, `SBM-3`...), in order."""
+    return tuple(dp for dp in load_catalogue(rulebook_id) if dp.requirement == requirement)

@@ -1,0 +1,153 @@
+"""The composer: turns workbook rows and assessment results into facts, blocks and the status
+of every datapoint, one catalogue id at a time."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.facts import Fact, FactSet
+from esrs_s3.render.document import Block, Run
+
+# Fact kind -> the XBRL item types that can carry it, in order of preference.
+KIND_TYPES = {
+    "textblock": ("dtr-types:textBlockItemType",),
+    "text": ("xbrli:stringItemType", "xbrli:tokenItemType", "esrs:linkIdentifiersItemType"),
+    "boolean": ("xbrli:booleanItemType",),
+    "enumeration": ("enum2:enumerationSetItemType", "enum2:enumerationItemType"),
+    "monetary": ("xbrli:monetaryItemType",),
+    "percent": ("dtr-types:percentItemType",),
+    "decimal": ("xbrli:decimalItemType", "xbrli:pureItemType"),
+    "integer": ("xbrli:integerItemType", "xbrli:nonNegativeIntegerItemType"),
+    "year": ("xbrli:gYearItemType",),
+}
+
+
+class Status(StrEnum):
+    DISCLOSED = "disclosed"
+    NOT_MATERIAL = "not material"
+    PHASE_IN = "omitted (phase-in)"
+    NOT_APPLICABLE = "not applicable"
+    VOLUNTARY = "voluntary, not reported"
+    MISSING = "missing"
+
+
+class DatapointResult(BaseModel):
+    """What the statement does with one catalogue datapoint."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    status: Status
+    preview: str = ""
+    sources: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    note: str = ""
+
+
+class Composer:
+    """Collects facts and datapoint results while sections are composed."""
+
+    def __init__(self, catalogue: tuple[Datapoint, ...], topical_member: str) -> None:
+        self.datapoints = {dp.id: dp for dp in catalogue}
+        self.order = [dp.id for dp in catalogue]
+        self.facts = FactSet()
+        self.topical_member = topical_member
+        self._facts: dict[str, list[str]] = {}
+        self._sources: dict[str, list[str]] = {}
+        self._previews: dict[str, str] = {}
+        self._marks: dict[str, tuple[Status, str]] = {}
+
+    def concept(self, dp: Datapoint, kind: str) -> str:
+        wanted = KIND_TYPES[kind]
+        for concept, concept_type in zip(dp.concepts, dp.concept_types, strict=True):
+            if concept_type in wanted:
+                return concept
+        raise KeyError(f"{dp.id} has no concept of a type for {kind}: {dp.concept_types}")
+
+    def has_kind(self, dp_id: str, kind: str) -> bool:
+        dp = self.datapoints.get(dp_id)
+        return dp is not None and any(t in KIND_TYPES[kind] for t in dp.concept_types)
+
+    def fact(
+        self,
+        dp_id: str,
+        kind: str,
+        shown: str,
+        *,
+        value: str | None = None,
+        item: str | None = None,
+        sources: tuple[str, ...] = (),
+        unit: str | None = None,
+        decimals: str | None = None,
+        concept: str | None = None,
+    ) -> Run:
+        """Tag `shown` as the fact of datapoint `dp_id`; returns the run that shows it."""
+        dp = self.datapoints[dp_id]
+        typed = ((dp.typed_axis, item),) if dp.typed_axis and item is not None else ()
+        context = self.facts.context(explicit=dp.dimensions, typed=typed)
+        fact: Fact = self.facts.add(
+            concept=concept or self.concept(dp, kind),
+            context=context,
+            kind=kind,
+            shown=shown,
+            value=value,
+            unit=unit,
+            decimals=decimals,
+            datapoint=dp_id,
+            sources=sources,
+        )
+        self._facts.setdefault(dp_id, []).append(fact.id)
+        self._sources.setdefault(dp_id, []).extend(s for s in sources if s)
+        self._previews.setdefault(dp_id, shown if len(shown) <= 120 else shown[:117] + "...")
+        return Run(fact=fact.id)
+
+    def textblock(
+        self,
+        dp_id: str,
+        paragraphs: list[str],
+        sources: tuple[str, ...] = (),
+        item: str | None = None,
+        concept: str | None = None,
+    ) -> Block:
+        """A narrative datapoint as a tagged block of paragraphs."""
+        shown = "\n\n".join(p for p in paragraphs if p)
+        run = self.fact(dp_id, "textblock", shown, sources=sources, item=item, concept=concept)
+        return Block(kind="textblock", fact=run.fact)
+
+    def facts_of(self, dp_id: str) -> tuple[str, ...]:
+        return tuple(self._facts.get(dp_id, ()))
+
+    def link(self, dp_id: str, fact_ids: tuple[str, ...], preview: str) -> None:
+        """A datapoint disclosed by facts tagged for another one (shared concept, or an
+        abstract datapoint whose parts carry the facts)."""
+        if fact_ids and dp_id in self.datapoints:
+            self._facts.setdefault(dp_id, []).extend(fact_ids)
+            self._sources.setdefault(dp_id, [])
+            self._previews.setdefault(dp_id, preview)
+
+    def mark(self, dp_id: str, status: Status, note: str = "") -> None:
+        """Record a status other than 'disclosed' (a fact always means disclosed)."""
+        if dp_id in self.datapoints and dp_id not in self._facts:
+            self._marks[dp_id] = (status, note)
+
+    def results(self, default: dict[str, tuple[Status, str]]) -> tuple[DatapointResult, ...]:
+        """One result per catalogue datapoint, in catalogue order."""
+        out = []
+        for dp_id in self.order:
+            if dp_id in self._facts:
+                out.append(
+                    DatapointResult(
+                        id=dp_id,
+                        status=Status.DISCLOSED,
+                        preview=self._previews[dp_id],
+                        sources=tuple(dict.fromkeys(self._sources[dp_id])),
+                        facts=tuple(self._facts[dp_id]),
+                    )
+                )
+                continue
+            status, note = self._marks.get(dp_id) or default[dp_id]
+            out.append(DatapointResult(id=dp_id, status=status, note=note))
+        return tuple(out)

@@ -1,0 +1,94 @@
+"""XBRL facts and contexts as plain data, before any markup is written.
+
+A `Fact` names its concept, its context (explicit and typed dimension members), its unit and
+how its value is shown. Contexts and facts are numbered in the order they are first needed,
+so the same workbook always gives the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+FactKind = Literal[
+    "text",
+    "textblock",
+    "boolean",
+    "enumeration",
+    "monetary",
+    "decimal",
+    "integer",
+    "percent",
+    "year",
+]
+_NOT_NCNAME = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+class Context(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    explicit: tuple[tuple[str, str], ...] = ()  # (dimension, member) QNames
+    typed: tuple[tuple[str, str], ...] = ()  # (dimension, identifier)
+
+
+class Fact(BaseModel):
+    """One tagged value. `shown` is the visible text; `value` the XBRL value when it differs
+    (enumeration URIs, booleans). `datapoint` is the catalogue id it discloses."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    concept: str
+    context: str
+    kind: FactKind
+    shown: str
+    value: str | None = None
+    unit: str | None = None
+    decimals: str | None = None
+    datapoint: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+def ncname(text: str) -> str:
+    """An XML NCName built from arbitrary text (for ids)."""
+    cleaned = _NOT_NCNAME.sub("_", text)
+    return cleaned if cleaned[:1].isalpha() or cleaned[:1] == "_" else f"_{cleaned}"
+
+
+class FactSet:
+    """Collects contexts and facts with stable, unique ids."""
+
+    def __init__(self) -> None:
+        self.contexts: dict[tuple, Context] = {}
+        self.facts: list[Fact] = []
+        self._ids: set[str] = set()
+
+    def context(
+        self,
+        explicit: tuple[tuple[str, str], ...] = (),
+        typed: tuple[tuple[str, str], ...] = (),
+    ) -> str:
+        key = (tuple(sorted(explicit)), tuple(sorted(typed)))
+        if key not in self.contexts:
+            label = "c" if not key[0] and not key[1] else f"c{len(self.contexts)}"
+            if typed:
+                label += "-" + ncname(typed[0][1])
+            self.contexts[key] = Context(id=self._unique(label), explicit=key[0], typed=key[1])
+        return self.contexts[key].id
+
+    def add(self, **fields) -> Fact:
+        base = ncname(f"f-{fields.get('datapoint') or fields['concept'].split(':')[-1][:40]}")
+        fact = Fact(id=self._unique(base), **fields)
+        self.facts.append(fact)
+        return fact
+
+    def _unique(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self._ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._ids.add(candidate)
+        return candidate

@@ -1,0 +1,513 @@
+"""Per-item facts on the taxonomy's typed axes: one table row per IRO, policy, action and
+target, linked by the 'identifiers of related ...' concepts so an assurer can walk
+IRO -> policy -> action -> target (ESRS 2 SBM-3, MDR-P, MDR-A, MDR-T)."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.disclose.s3_sections import Inputs
+from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.render.document import Block, Run
+
+RELATED_IROS = "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities"
+RELATED_POLICIES = "esrs:IdentifiersOfRelatedPolicies"
+NAME_OF_POLICY = "esrs:NameOfPolicy"
+NAME_OF_ACTION = "esrs:NameOfActionPlan"
+NAME_OF_TARGET = "esrs:NameOfTarget"
+NAME_OF_IRO = "esrs:NameOfImpactRiskAndOpportunity"
+
+
+def _cell(*runs: Run | str) -> tuple[Run, ...]:
+    return tuple(Run(text=r) if isinstance(r, str) else r for r in runs)
+
+
+def _link(
+    c: Composer, dp_id: str, concept: str, ids: tuple[str, ...], item: str, sources: tuple[str, ...]
+) -> tuple[Run, ...]:
+    """A comma-separated identifier list fact (the taxonomy's link type forbids spaces)."""
+    if not ids:
+        return _cell("-")
+    return _cell(c.fact(dp_id, "text", ",".join(ids), item=item, concept=concept, sources=sources))
+
+
+def iro_table(c: Composer, data: Inputs) -> list[Block]:
+    """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
+    rows = []
+    for result in data.assessment.material_iros:
+        iro = result.iro
+        dp = "SBM-3_01" if iro.is_impact else "SBM-3_02"
+        name = c.fact(
+            dp, "text", iro.title, item=iro.id, concept=NAME_OF_IRO, sources=cells([iro], "title")
+        )
+        text = c.fact(
+            dp,
+            "textblock",
+            f"{sentence(iro.description)}\n\n{result.reason}",
+            item=iro.id,
+            sources=cells([iro], "description"),
+        )
+        rows.append(
+            (
+                _cell(iro.id),
+                _cell(name),
+                _cell(f"{iro.kind}, {iro.status}, {iro.value_chain}"),
+                _cell(iro.sub_sub_topic),
+                _cell(text),
+            )
+        )
+    if not rows:
+        c.mark("SBM-3_01", Status.NOT_APPLICABLE, "no material IRO")
+        c.mark("SBM-3_02", Status.NOT_APPLICABLE, "no material IRO")
+        return []
+    return [
+        Block(
+            kind="table",
+            caption="Material impacts, risks and opportunities",
+            headers=("id", "name", "kind", "matter (ESRS 1 AR 16)", "description and decision"),
+            rows=tuple(rows),
+            css="iros",
+        )
+    ]
+
+
+def policies_table(c: Composer, data: Inputs) -> list[Block]:
+    """MDR-P per policy, or the ESRS 2 ¶62 statement when no policy is adopted."""
+    policies = data.workbook.policies
+    if not policies:
+        text = c.textblock(
+            "S3.MDR-P_07",
+            [
+                "The undertaking has not adopted policies to manage its material impacts, risks and "
+                "opportunities related to affected communities. The workbook gives no reasons and "
+                "no timeframe for adopting them."
+            ],
+        )
+        for n in range(1, 7):
+            c.mark(f"S3.MDR-P_0{n}", Status.NOT_APPLICABLE, "no policy adopted")
+        c.mark("S3.MDR-P_08", Status.MISSING, "no timeframe for adopting policies is given")
+        return [Block(kind="note", runs=(Run(text="No policy adopted (ESRS 2 ¶62)."),)), text]
+    c.mark("S3.MDR-P_07", Status.NOT_APPLICABLE, "policies exist")
+    c.mark("S3.MDR-P_08", Status.NOT_APPLICABLE, "policies exist")
+    rows = []
+    for p in policies:
+        key = [sentence(p.description)]
+        if p.indigenous_peoples_provisions:
+            key.append(
+                f"Provisions on indigenous peoples: {sentence(p.indigenous_peoples_provisions)}"
+            )
+        contents = c.fact(
+            "S3.MDR-P_01",
+            "textblock",
+            "\n\n".join(key),
+            item=p.id,
+            sources=cells([p], "description", "indigenous_peoples_provisions"),
+        )
+        scope = (
+            "; ".join(x for x in (p.value_chain_scope, p.communities_covered) if x) or "not stated"
+        )
+        scope_run = c.fact(
+            "S3.MDR-P_02",
+            "textblock",
+            scope,
+            item=p.id,
+            sources=cells([p], "value_chain_scope", "communities_covered"),
+        )
+        owner = p.accountable_role + (f" (approved by {p.approved_by})" if p.approved_by else "")
+        owner_run = c.fact(
+            "S3.MDR-P_03",
+            "textblock",
+            owner,
+            item=p.id,
+            sources=cells([p], "accountable_role", "approved_by"),
+        )
+        standards = [
+            n
+            for n, flag in (
+                ("UN Guiding Principles", p.references_ungp),
+                ("OECD Guidelines", p.references_oecd),
+                ("ILO Declaration", p.references_ilo),
+            )
+            if flag
+        ]
+        standards_run = (
+            c.fact(
+                "S3.MDR-P_04",
+                "text",
+                listing(standards),
+                item=p.id,
+                sources=cells([p], "references_ungp", "references_oecd", "references_ilo"),
+            )
+            if standards
+            else Run(text="none")
+        )
+        available = "Public" + (f" at {p.url}" if p.url else "") if p.public else "Not public"
+        if p.communication:
+            available += f". {sentence(p.communication)}"
+        available_run = c.fact(
+            "S3.MDR-P_06",
+            "textblock",
+            available,
+            item=p.id,
+            sources=cells([p], "public", "url", "communication"),
+        )
+        name = c.fact(
+            "S3.MDR-P_01",
+            "text",
+            p.name,
+            item=p.id,
+            concept=NAME_OF_POLICY,
+            sources=cells([p], "name"),
+        )
+        related = _link(c, "S3.MDR-P_01", RELATED_IROS, p.impacts, p.id, cells([p], "impacts"))
+        rows.append(
+            (
+                _cell(p.id, " ", name),
+                _cell(contents),
+                _cell(scope_run),
+                _cell(owner_run),
+                _cell(standards_run),
+                _cell(available_run),
+                related,
+            )
+        )
+    c.mark(
+        "S3.MDR-P_05",
+        Status.MISSING,
+        "the workbook does not say how stakeholders' interests were considered",
+    )
+    provisions = [f for f in c.facts_of("S3.MDR-P_01")]
+    if any(p.indigenous_peoples_provisions for p in policies):
+        c.link(
+            "S3-1_01",
+            tuple(provisions),
+            "indigenous peoples' provisions in the policies' key contents",
+        )
+    else:
+        c.mark("S3-1_01", Status.MISSING, "no policy has provisions on indigenous peoples")
+    return [
+        Block(
+            kind="table",
+            caption="Policies (MDR-P)",
+            headers=(
+                "policy",
+                "key contents",
+                "scope",
+                "accountable",
+                "standards",
+                "availability",
+                "related IROs",
+            ),
+            rows=tuple(rows),
+            css="policies",
+        )
+    ]
+
+
+def actions_table(c: Composer, data: Inputs) -> list[Block]:
+    """MDR-A per action, or the ESRS 2 ¶62 statement when no action is adopted."""
+    actions = data.workbook.actions
+    if not actions:
+        text = c.textblock(
+            "S3.MDR-A_13",
+            [
+                "The undertaking has not adopted actions to manage its material impacts, risks and "
+                "opportunities related to affected communities. The workbook gives no reasons and "
+                "no timeframe for adopting them."
+            ],
+        )
+        for n in range(1, 13):
+            c.mark(f"S3.MDR-A_{n:02d}", Status.NOT_APPLICABLE, "no action adopted")
+        c.mark("S3.MDR-A_14", Status.MISSING, "no timeframe for adopting actions is given")
+        return [Block(kind="note", runs=(Run(text="No action adopted (ESRS 2 ¶62)."),)), text]
+    c.mark("S3.MDR-A_13", Status.NOT_APPLICABLE, "actions exist")
+    c.mark("S3.MDR-A_14", Status.NOT_APPLICABLE, "actions exist")
+    rows = []
+    for a in actions:
+        name = c.fact(
+            "S3.MDR-A_01",
+            "text",
+            a.title,
+            item=a.id,
+            concept=NAME_OF_ACTION,
+            sources=cells([a], "title"),
+        )
+        key = c.fact(
+            "S3.MDR-A_01",
+            "textblock",
+            f"{sentence(a.description)} Type: {a.action_type}; status: {a.status}.",
+            item=a.id,
+            sources=cells([a], "description", "action_type", "status"),
+        )
+        scope = a.value_chain_scope or "not stated"
+        scope_run = c.fact(
+            "S3.MDR-A_02",
+            "textblock",
+            scope,
+            item=a.id,
+            concept=c.concept(c.datapoints["S3.MDR-A_02"], "textblock"),
+            sources=cells([a], "value_chain_scope"),
+        )
+        period = (
+            a.time_horizon
+            + (f", {a.start.isoformat()}" if a.start else "")
+            + (f" to {a.end.isoformat()}" if a.end else "")
+        )
+        progress = c.fact(
+            "S3.MDR-A_05",
+            "textblock",
+            f"Status {a.status} ({period}).",
+            item=a.id,
+            sources=cells([a], "status", "start", "end", "time_horizon"),
+        )
+        money = []
+        if a.capex is not None:
+            money += [
+                "CapEx ",
+                c.fact(
+                    "S3.MDR-A_09",
+                    "monetary",
+                    f"{a.capex:,.0f}",
+                    value=f"{a.capex:.0f}",
+                    item=a.id,
+                    unit=data.currency,
+                    decimals="0",
+                    sources=cells([a], "capex"),
+                ),
+                " ",
+            ]
+        if a.opex is not None:
+            money += [
+                "OpEx ",
+                c.fact(
+                    "S3.MDR-A_10",
+                    "monetary",
+                    f"{a.opex:,.0f}",
+                    value=f"{a.opex:.0f}",
+                    item=a.id,
+                    unit=data.currency,
+                    decimals="0",
+                    sources=cells([a], "opex"),
+                ),
+            ]
+        related = _link(c, "S3.MDR-A_01", RELATED_IROS, a.impacts, a.id, cells([a], "impacts"))
+        policies = _link(
+            c, "S3.MDR-A_01", RELATED_POLICIES, a.policies, a.id, cells([a], "policies")
+        )
+        rows.append(
+            (
+                _cell(a.id, " ", name),
+                _cell(key),
+                _cell(scope_run),
+                _cell(progress),
+                _cell(*money) if money else _cell("-"),
+                related,
+                policies,
+            )
+        )
+    for dp, note in (
+        ("S3.MDR-A_03", "time horizons are shown as text, not tagged"),
+        ("S3.MDR-A_04", "the workbook does not say whether actions provide remedy"),
+        ("S3.MDR-A_06", "the workbook does not describe the type of resources"),
+        ("S3.MDR-A_07", "no reconciliation with the financial statements is given"),
+        ("S3.MDR-A_08", "amounts are stated per action, without a current/future split"),
+        ("S3.MDR-A_11", "no future capital expenditure is stated"),
+        ("S3.MDR-A_12", "no future operating expenditure is stated"),
+    ):
+        c.mark(dp, Status.MISSING, note)
+    c.link("S3-4_01", c.facts_of("S3.MDR-A_01"), "actions: see the MDR-A table")
+    return [
+        Block(
+            kind="table",
+            caption=f"Actions (MDR-A), amounts in {data.currency}",
+            headers=(
+                "action",
+                "key action",
+                "scope",
+                "progress",
+                "resources",
+                "related IROs",
+                "related policies",
+            ),
+            rows=tuple(rows),
+            css="actions",
+        )
+    ]
+
+
+def targets_table(c: Composer, data: Inputs) -> list[Block]:
+    """MDR-T per target, or the ESRS 2 ¶72 / ¶81 statements when no target is set."""
+    targets = data.workbook.targets
+    if not targets:
+        blocks = [
+            Block(kind="note", runs=(Run(text="No measurable target set (ESRS 2 ¶72, ¶81)."),))
+        ]
+        tracked = [a for a in data.workbook.actions if a.effectiveness_tracking]
+        blocks.append(
+            Block(
+                kind="paragraph",
+                runs=(
+                    Run(
+                        text="The effectiveness of policies and actions is tracked without targets: "
+                    ),
+                    c.fact(
+                        "S3.MDR-T_16",
+                        "boolean",
+                        "Yes" if tracked else "No",
+                        value="true" if tracked else "false",
+                        sources=cells(data.workbook.actions, "effectiveness_tracking"),
+                    ),
+                    Run(text="."),
+                ),
+            )
+        )
+        if tracked:
+            blocks.append(
+                c.textblock(
+                    "S3.MDR-T_17",
+                    [f"{a.id}: {sentence(a.effectiveness_tracking)}" for a in tracked],
+                    cells(tracked, "effectiveness_tracking"),
+                )
+            )
+        else:
+            c.mark("S3.MDR-T_17", Status.NOT_APPLICABLE, "effectiveness is not tracked")
+        c.mark("S3.MDR-T_14", Status.VOLUNTARY, "no timeframe for setting targets is given")
+        c.mark("S3.MDR-T_15", Status.VOLUNTARY, "no reasons for not setting targets are given")
+        c.mark("S3.MDR-T_18", Status.MISSING, "no level of ambition or indicators are given")
+        c.mark("S3.MDR-T_19", Status.MISSING, "no base period for tracking is given")
+        for n in range(1, 14):
+            c.mark(f"S3.MDR-T_{n:02d}", Status.NOT_APPLICABLE, "no target set")
+        return blocks
+    for n in range(14, 20):
+        c.mark(f"S3.MDR-T_{n}", Status.NOT_APPLICABLE, "targets exist")
+    rows = []
+    for t in targets:
+        name = c.fact(
+            "S3.MDR-T_01",
+            "text",
+            t.title,
+            item=t.id,
+            concept=NAME_OF_TARGET,
+            sources=cells([t], "title"),
+        )
+        link = c.fact(
+            "S3.MDR-T_01",
+            "textblock",
+            f"{t.metric} ({t.unit}); related policies: {listing(list(t.policies)) or 'none'}.",
+            item=t.id,
+            sources=cells([t], "metric", "unit", "policies"),
+        )
+        value = c.fact(
+            "S3.MDR-T_02",
+            "decimal",
+            f"{t.target_value:,.2f}".rstrip("0").rstrip("."),
+            value=f"{t.target_value}",
+            item=t.id,
+            unit="pure",
+            decimals="INF",
+            concept="esrs:MeasurableTargetAbsoluteValue",
+            sources=cells([t], "target_value"),
+        )
+        year = c.fact(
+            "S3.MDR-T_07",
+            "year",
+            str(t.target_year),
+            item=t.id,
+            concept="esrs:PeriodToWhichTargetAppliesEndYear",
+            sources=cells([t], "target_year"),
+        )
+        base = (
+            _cell(
+                c.fact(
+                    "S3.MDR-T_06",
+                    "year",
+                    str(t.baseline_year),
+                    item=t.id,
+                    sources=cells([t], "baseline_year"),
+                )
+            )
+            if t.baseline_year
+            else _cell("-")
+        )
+        method = (
+            c.fact(
+                "S3.MDR-T_09",
+                "textblock",
+                t.methodology,
+                item=t.id,
+                sources=cells([t], "methodology"),
+            )
+            if t.methodology
+            else Run(text="-")
+        )
+        involved = c.fact(
+            "S3.MDR-T_11",
+            "textblock",
+            "Affected communities were engaged in setting the target."
+            if t.communities_involved
+            else "Affected communities were not engaged in setting the target.",
+            item=t.id,
+            concept=c.concept(c.datapoints["S3.MDR-T_11"], "textblock"),
+            sources=cells([t], "communities_involved"),
+        )
+        performance = (
+            c.fact(
+                "S3.MDR-T_13",
+                "textblock",
+                f"Current value {t.current_value:g} {t.unit} against a target of "
+                f"{t.target_value:g} by {t.target_year}"
+                + (
+                    f" (baseline {t.baseline_value:g} in {t.baseline_year})."
+                    if t.baseline_value is not None and t.baseline_year
+                    else "."
+                ),
+                item=t.id,
+                sources=cells([t], "current_value"),
+            )
+            if t.current_value is not None
+            else Run(text="-")
+        )
+        related = _link(c, "S3.MDR-T_01", RELATED_IROS, t.impacts, t.id, cells([t], "impacts"))
+        policies = _link(
+            c, "S3.MDR-T_01", RELATED_POLICIES, t.policies, t.id, cells([t], "policies")
+        )
+        rows.append(
+            (
+                _cell(t.id, " ", name),
+                _cell(link),
+                _cell(value, f" {t.unit} by ", year),
+                base,
+                _cell(method),
+                _cell(involved),
+                _cell(performance),
+                related,
+                policies,
+            )
+        )
+    for dp, note in (
+        ("S3.MDR-T_03", "absolute or relative is not tagged"),
+        ("S3.MDR-T_04", "the scope of targets is not stated"),
+        ("S3.MDR-T_05", "baseline values are shown in the performance text"),
+        ("S3.MDR-T_08", "no milestones are given"),
+        ("S3.MDR-T_12", "no changes to targets are stated"),
+    ):
+        c.mark(dp, Status.MISSING, note)
+    c.mark("S3.MDR-T_10", Status.NOT_APPLICABLE, "applies to environmental targets only")
+    return [
+        Block(
+            kind="table",
+            caption="Targets (MDR-T)",
+            headers=(
+                "target",
+                "metric and policy link",
+                "target",
+                "base year",
+                "methodology",
+                "community involvement",
+                "performance",
+                "related IROs",
+                "related policies",
+            ),
+            rows=tuple(rows),
+            css="targets",
+        )
+    ]

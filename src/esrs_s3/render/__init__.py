@@ -1,0 +1,1 @@
+"""Render stage: the statement as Inline XBRL XHTML, its PDF print, and the report package."""

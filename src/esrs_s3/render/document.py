@@ -1,0 +1,71 @@
+"""The statement as a document model: sections of blocks whose runs are text or facts.
+
+The mapping stage builds it; one template set renders it as Inline XBRL XHTML, and the PDF is
+printed from that XHTML, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from esrs_s3.disclose.facts import Context, Fact
+
+
+class Run(BaseModel):
+    """Inline content: plain text, or the id of a fact shown at this place."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = ""
+    fact: str | None = None
+
+
+class Block(BaseModel):
+    """A paragraph, a tagged text block, a table, a figure or a boxed note."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["paragraph", "textblock", "table", "figure", "note"]
+    runs: tuple[Run, ...] = ()
+    fact: str | None = None  # textblock: the fact whose paragraphs are shown
+    headers: tuple[str, ...] = ()
+    rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
+    image: str | None = None  # figure: a data: URI
+    caption: str = ""
+    css: str = ""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    anchor: str
+    title: str
+    level: int = 2
+    blocks: tuple[Block, ...] = ()
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    undertaking: str
+    lei: str
+    period_start: str
+    period_end: str
+    currency: str
+    language: str
+    entry_point: str
+    namespace: str
+    sections: tuple[Section, ...]
+    contexts: tuple[Context, ...]
+    facts: tuple[Fact, ...]
+    units: tuple[tuple[str, str], ...]  # (id, measure QName)
+    provenance: tuple[tuple[str, str], ...]  # shown on the cover: input SHA-256, versions
+
+    def fact(self, fact_id: str) -> Fact:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(fact_id)

@@ -1,0 +1,36 @@
+"""Print the Inline XBRL XHTML to PDF with WeasyPrint: the PDF is the same document.
+
+The PDF is PDF/A-3b with the XHTML attached, its fonts embedded and its text extractable.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from esrs_s3.errors import EsrsS3Error
+
+
+class PdfError(EsrsS3Error):
+    """WeasyPrint could not be loaded or could not print the statement."""
+
+
+def render_pdf(xhtml: bytes, attachment_name: str = "statement.xhtml") -> bytes:
+    try:
+        from weasyprint import HTML, Attachment
+    except OSError as exc:  # Pango and friends missing: scripts/install-system-deps
+        raise PdfError(
+            f"WeasyPrint cannot start ({exc}); run scripts/install-system-deps"
+        ) from None
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    document = HTML(string=xhtml.decode("utf-8"), base_url=None)
+    attachment = Attachment(string=xhtml, name=attachment_name, description="Inline XBRL")
+    buffer = io.BytesIO()
+    document.write_pdf(
+        buffer,
+        pdf_variant="pdf/a-3b",
+        attachments=[attachment],
+        uncompressed_pdf=False,
+    )
+    return buffer.getvalue()
