@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
+import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from esrs_s3.template import build_template, fill_template
+from esrs_s3.xbrl.verify import ConceptInfo, VerifyReport, taxonomy_concepts, verify_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_inputs"
@@ -143,3 +148,85 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
 def flatten(issues) -> list[tuple[str, str]]:
     """Compact (location, code) pairs for assertions."""
     return [(issue.location, issue.code) for issue in issues]
+
+
+# --- Arelle (tests/test_verify.py): every document costs Arelle seconds and ~400 MB, so each
+# --- file is validated once per test session and the reports are shared by the tests.
+
+SHARED = ROOT.parent / "shared"
+MINIMAL_XHTML = SHARED / "esrs" / "taxonomy" / "minimal-s3-example.xhtml"
+MINIMAL_PACKAGE = SHARED / "esrs" / "taxonomy" / "minimal-s3-report-package.zip"
+KNOWN_BAD_XHTML = SHARED / "external" / "known-bad-esrs-ixbrl.xhtml"
+# Five structural errors put into a copy of the minimal example (Arelle finds each one).
+BROKEN_EDITS = {
+    'name="esrs:NameOfActionPlan"': 'name="esrs:NameOfActionPlanThatDoesNotExist"',
+    "<xbrli:endDate>2025-12-31</xbrli:endDate>": "<xbrli:endDate>2024-12-31</xbrli:endDate>",
+    "esrs:ESRSS3AffectedCommunitiesMember": "esrs:NoSuchMember",
+    "#AffectedCommunitiesMember": "#NoSuchEnumerationMember",
+    'id="f_s3_2_indig"': 'id="f_s3_1_03"',
+}
+
+
+def taxonomy_package() -> Path:
+    """The EFRAG taxonomy package named by $ESRS_S3_TAXONOMY, or skip the test."""
+    value = os.environ.get("ESRS_S3_TAXONOMY")
+    if not value:
+        pytest.skip("set ESRS_S3_TAXONOMY to the EFRAG taxonomy package; .ci/run does")
+    for path in (MINIMAL_XHTML, MINIMAL_PACKAGE, KNOWN_BAD_XHTML):
+        if not path.is_file():
+            pytest.skip(f"{path} is not beside the repo")
+    return Path(value)
+
+
+@dataclass
+class ArelleRuns:
+    """Reports by name ('minimal', 'known_bad', 'broken', 'package_esef'), network attempts."""
+
+    reports: dict[str, VerifyReport]
+    network_attempts: list[str]
+
+
+@contextmanager
+def refused_network() -> Iterator[list[str]]:
+    """Records and refuses every socket connection or DNS look-up made inside the block."""
+    attempts: list[str] = []
+
+    def refuse(what: str) -> Callable[..., object]:
+        def call(*args: object, **kwargs: object) -> object:
+            attempts.append(f"{what}{args[1:] if what == 'connect' else args}")
+            raise OSError(f"esrs-s3 tests: no network ({what})")
+
+        return call
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse("connect"))
+        patch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
+        yield attempts
+
+
+@pytest.fixture(scope="session")
+def arelle_runs(tmp_path_factory: pytest.TempPathFactory) -> ArelleRuns:
+    """All Arelle validations the tests need: 3 documents, then the report package with ESEF."""
+    taxonomy = taxonomy_package()
+    broken = tmp_path_factory.mktemp("arelle") / "broken-s3-example.xhtml"
+    text = MINIMAL_XHTML.read_text(encoding="utf-8")
+    for old, new in BROKEN_EDITS.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    broken.write_text(text, encoding="utf-8")
+    with refused_network() as attempts:
+        plain = verify_files([MINIMAL_XHTML, KNOWN_BAD_XHTML, broken], taxonomy)
+        (package,) = verify_files([MINIMAL_PACKAGE], taxonomy, esef=True)
+    names = ["minimal", "known_bad", "broken"]
+    reports = {**dict(zip(names, plain, strict=True)), "package_esef": package}
+    return ArelleRuns(reports, attempts)
+
+
+@pytest.fixture(scope="session")
+def arelle_concepts() -> dict[str, ConceptInfo]:
+    """The taxonomy's concepts as Arelle loads them from the package (offline)."""
+    taxonomy = taxonomy_package()
+    with refused_network() as attempts:
+        concepts = taxonomy_concepts(taxonomy)
+    assert not attempts, f"Arelle tried to reach the network: {attempts}"
+    return concepts

@@ -23,6 +23,7 @@ from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.ingest.package import MB
 from esrs_s3.issues import count_issues
 from esrs_s3.template import write_template
+from esrs_s3.xbrl.verify import verify_files
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_BUG = 0, 1, 2, 3
 DEFAULT_LIMITS = Limits()
@@ -178,6 +179,141 @@ def assess(
         f"{material} of {len(assessment.iros)} IROs material; S3 material: "
         f"{'yes' if assessment.s3_material else 'no'}; "
         f"{len(assessment.uncovered_sales)} screened sales above the threshold with no IRO"
+    )
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--taxonomy",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The EFRAG ESRS Set 1 taxonomy package (.zip); default: $ESRS_S3_TAXONOMY.",
+)
+@click.option("--esef", is_flag=True, help="Also apply the ESEF filing rules (report packages).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Findings as text lines or as one JSON document.",
+)
+def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_format: str) -> None:
+    """Validate Inline XBRL files or report packages with Arelle, offline, against the taxonomy.
+
+    Exit code 0 when no file has an error, 1 when any has, 2 when the taxonomy package or a
+    file is missing. Each file takes a few seconds (Arelle loads the taxonomy for each).
+
+    Example: esrs-s3 verify out/statement.xhtml --taxonomy esrs-set1-2023-12-22.zip
+    """
+    try:
+        reports = verify_files(list(files), taxonomy, esef=esef)
+    except EsrsS3Error as exc:
+        click.echo(f"esrs-s3: cannot verify: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    ok = all(report.ok for report in reports)
+    if output_format == "json":
+        document = {"ok": ok, "files": [report.to_dict() for report in reports]}
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(report.to_text() for report in reports))
+    sys.exit(EXIT_OK if ok else EXIT_INVALID)
+
+
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the statement, its PDF, the report package and the assessment outputs.",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["auto", "text", "json"]),
+    default="auto",
+    show_default=True,
+    help="auto: progress and a summary on a terminal, one JSON document when piped.",
+)
+@with_limits
+def build(
+    workbook: Path,
+    output: Path,
+    settings: tuple[str, ...],
+    output_format: str,
+    max_file_mb: float,
+    max_rows: int,
+) -> None:
+    """Validate, assess, map and render WORKBOOK: statement.xhtml (Inline XBRL), statement.pdf,
+    report-package.zip, assessment.xlsx and the matrix. Nothing is written if any step fails.
+
+    Example: esrs-s3 build sample_inputs/defence_manufacturer.xlsx -o out
+    """
+    from esrs_s3.build import InvalidWorkbook, build_statement
+
+    as_json = output_format == "json" or (output_format == "auto" and not sys.stdout.isatty())
+    try:
+        overrides = parse_overrides(list(settings), "esrs-2023")
+    except EsrsS3Error as exc:
+        raise click.UsageError(str(exc)) from None
+
+    def progress(stage: str) -> None:
+        if not as_json:
+            click.echo(f"... {stage}", err=True)
+
+    try:
+        result = build_statement(
+            workbook, output, overrides, _limits(max_file_mb, max_rows), progress
+        )
+    except InvalidWorkbook as exc:
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {"readable": True, **exc.result.to_dict(), "built": False, "error": str(exc)},
+                    indent=2,
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            click.echo(format_text(exc.result))
+            click.echo(f"esrs-s3: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except EsrsS3Error as exc:
+        click.echo(f"esrs-s3: cannot build: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    counts: dict[str, int] = {}
+    for item in result.statement.results:
+        counts[item.status.value] = counts.get(item.status.value, 0) + 1
+    summary = {
+        "built": True,
+        "files": [str(p) for p in result.files],
+        "facts": len(result.statement.document.facts),
+        "datapoints": counts,
+        "material_iros": len(result.assessment.material_iros),
+        "iros": len(result.assessment.iros),
+        "s3_material": result.assessment.s3_material,
+        "phase_in_used": result.statement.regime.phase_in_used,
+        "seconds": {k: round(v, 3) for k, v in result.timings.items()},
+    }
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    for path in result.files:
+        click.echo(f"wrote {path}")
+    click.echo(
+        f"{summary['facts']} facts; datapoints: "
+        + ", ".join(f"{n} {status}" for status, n in counts.items())
     )
 
 

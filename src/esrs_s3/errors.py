@@ -1,7 +1,8 @@
 """Exceptions of esrs-s3. Data problems are `Issue` records; exceptions mean work cannot go on.
 
 EsrsS3Error
-└── UnreadableWorkbook   the file is not a workbook we can read at all (CLI exit code 2)
+├── UnreadableWorkbook   the file is not a workbook we can read at all (CLI exit code 2)
+└── TaxonomyNotFound     the XBRL taxonomy package is missing or unusable (CLI exit code 2)
 """
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ class EsrsS3Error(Exception):
 
 class UnreadableWorkbook(EsrsS3Error):
     """The input is not an .xlsx workbook that can be read safely (missing, damaged, too big...)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class TaxonomyNotFound(EsrsS3Error):
+    """The EFRAG taxonomy package is not given, does not exist or cannot be used by Arelle."""
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path}: {reason}")

@@ -98,14 +98,11 @@ def compose_statement(workbook: Workbook, assessment: Assessment) -> Statement:
         namespace=rulebook.taxonomy_namespace,
     )
     sections: list[Section] = [_general(data, regime)]
-    sections.append(
-        Section(
-            anchor="bp-2",
-            title="BP-2 Phase-in of S3",
-            level=3,
-            blocks=tuple(esrs2.phase_in(c=composer, data=data)),
+    phase_in = esrs2.phase_in(c=composer, data=data)
+    if phase_in:
+        sections.append(
+            Section(anchor="bp-2", title="BP-2 Phase-in of S3", level=3, blocks=tuple(phase_in))
         )
-    )
     full = regime.s3_material and not regime.phase_in_used
     sections.append(
         Section(

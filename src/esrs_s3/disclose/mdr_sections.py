@@ -21,6 +21,26 @@ def _cell(*runs: Run | str) -> tuple[Run, ...]:
     return tuple(Run(text=r) if isinstance(r, str) else r for r in runs)
 
 
+def _records(
+    caption: str, headers: tuple[str, ...], rows: list[tuple[tuple[Run, ...], ...]], css: str
+) -> list[Block]:
+    """One two-column table per item (field, value): readable in print where a wide table of
+    seven or more columns is not, and each item breaks across pages on its own."""
+    blocks = [Block(kind="paragraph", runs=(Run(text=caption),), css="records-title")]
+    for row in rows:
+        pairs = zip(headers[1:], row[1:], strict=True)
+        blocks.append(
+            Block(
+                kind="table",
+                headers=(headers[0], ""),
+                rows=tuple(((Run(text=h),), cell) for h, cell in pairs),
+                caption_runs=row[0],
+                css=f"record {css}",
+            )
+        )
+    return blocks
+
+
 def _link(
     c: Composer, dp_id: str, concept: str, ids: tuple[str, ...], item: str, sources: tuple[str, ...]
 ) -> tuple[Run, ...]:
@@ -184,23 +204,20 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
         )
     else:
         c.mark("S3-1_01", Status.MISSING, "no policy has provisions on indigenous peoples")
-    return [
-        Block(
-            kind="table",
-            caption="Policies (MDR-P)",
-            headers=(
-                "policy",
-                "key contents",
-                "scope",
-                "accountable",
-                "standards",
-                "availability",
-                "related IROs",
-            ),
-            rows=tuple(rows),
-            css="policies",
-        )
-    ]
+    return _records(
+        "Policies (MDR-P)",
+        (
+            "policy",
+            "key contents",
+            "scope",
+            "accountable",
+            "standards",
+            "availability",
+            "related IROs",
+        ),
+        rows,
+        "policies",
+    )
 
 
 def actions_table(c: Composer, data: Inputs) -> list[Block]:
@@ -315,23 +332,20 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     ):
         c.mark(dp, Status.MISSING, note)
     c.link("S3-4_01", c.facts_of("S3.MDR-A_01"), "actions: see the MDR-A table")
-    return [
-        Block(
-            kind="table",
-            caption=f"Actions (MDR-A), amounts in {data.currency}",
-            headers=(
-                "action",
-                "key action",
-                "scope",
-                "progress",
-                "resources",
-                "related IROs",
-                "related policies",
-            ),
-            rows=tuple(rows),
-            css="actions",
-        )
-    ]
+    return _records(
+        f"Actions (MDR-A), amounts in {data.currency}",
+        (
+            "action",
+            "key action",
+            "scope",
+            "progress",
+            "resources",
+            "related IROs",
+            "related policies",
+        ),
+        rows,
+        "actions",
+    )
 
 
 def targets_table(c: Composer, data: Inputs) -> list[Block]:
@@ -492,22 +506,19 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
     ):
         c.mark(dp, Status.MISSING, note)
     c.mark("S3.MDR-T_10", Status.NOT_APPLICABLE, "applies to environmental targets only")
-    return [
-        Block(
-            kind="table",
-            caption="Targets (MDR-T)",
-            headers=(
-                "target",
-                "metric and policy link",
-                "target",
-                "base year",
-                "methodology",
-                "community involvement",
-                "performance",
-                "related IROs",
-                "related policies",
-            ),
-            rows=tuple(rows),
-            css="targets",
-        )
-    ]
+    return _records(
+        "Targets (MDR-T)",
+        (
+            "target",
+            "metric and policy link",
+            "target",
+            "base year",
+            "methodology",
+            "community involvement",
+            "performance",
+            "related IROs",
+            "related policies",
+        ),
+        rows,
+        "targets",
+    )

@@ -34,6 +34,7 @@ class Block(BaseModel):
     rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
     image: str | None = None  # figure: a data: URI
     caption: str = ""
+    caption_runs: tuple[Run, ...] = ()  # a caption that shows facts (an item's id and name)
     css: str = ""
 
 

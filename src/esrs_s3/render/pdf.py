@@ -5,6 +5,7 @@ The PDF is PDF/A-3b with the XHTML attached, its fonts embedded and its text ext
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 
@@ -15,7 +16,8 @@ class PdfError(EsrsS3Error):
     """WeasyPrint could not be loaded or could not print the statement."""
 
 
-def render_pdf(xhtml: bytes, attachment_name: str = "statement.xhtml") -> bytes:
+def render_pdf(xhtml: bytes, stamp: dt.datetime, attachment_name: str = "statement.xhtml") -> bytes:
+    """PDF bytes; `stamp` dates the attachment instead of the clock (same input, same bytes)."""
     try:
         from weasyprint import HTML, Attachment
     except OSError as exc:  # Pango and friends missing: scripts/install-system-deps
@@ -25,7 +27,13 @@ def render_pdf(xhtml: bytes, attachment_name: str = "statement.xhtml") -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     document = HTML(string=xhtml.decode("utf-8"), base_url=None)
-    attachment = Attachment(string=xhtml, name=attachment_name, description="Inline XBRL")
+    attachment = Attachment(
+        string=xhtml,
+        name=attachment_name,
+        description="Inline XBRL",
+        created=stamp,
+        modified=stamp,
+    )
     buffer = io.BytesIO()
     document.write_pdf(
         buffer,

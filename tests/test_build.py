@@ -1,0 +1,253 @@
+"""`esrs-s3 build`: real workbooks in; statement.xhtml, statement.pdf and the report package out,
+checked on their content, in Arelle, and as the PDF a reader gets."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import BASE_ROWS, SAMPLES, run_cli, taxonomy_package
+from defusedxml import ElementTree as SafeET
+
+from esrs_s3.build import build_statement
+from esrs_s3.disclose.catalogue import load_catalogue
+from esrs_s3.xbrl.verify import verify_files
+
+IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+XBRLDI = "{http://xbrl.org/2006/xbrldi}"
+SAMPLE_NAMES = ["defence_manufacturer", "telecom_equipment", "mining_company"]
+DR_HEADINGS = ["SBM-3", "IRO-1", "S3-1", "S3-2", "S3-3", "S3-4", "S3-5", "GOV-4"]
+
+
+def facts(xhtml: Path) -> list:
+    root = SafeET.parse(xhtml).getroot()
+    return [e for e in root.iter() if e.tag in (f"{IX}nonNumeric", f"{IX}nonFraction")]
+
+
+def statuses(result) -> dict[str, str]:
+    return {r.id: r.status.value for r in result.statement.results}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, object]:
+    """Every sample and scenario built once for the session."""
+    root = tmp_path_factory.mktemp("built")
+    out = {}
+    for name in SAMPLE_NAMES:
+        out[name] = build_statement(SAMPLES / f"{name}.xlsx", root / name)
+    return out
+
+
+def test_outputs_and_fact_integrity(built) -> None:
+    for name, result in built.items():
+        files = {p.name for p in result.files}
+        assert {
+            "statement.xhtml",
+            "statement.pdf",
+            "report-package.zip",
+            "assessment.xlsx",
+            "matrix.svg",
+            "matrix.png",
+        } <= files, name
+        xhtml = next(p for p in result.files if p.name == "statement.xhtml")
+        root = SafeET.parse(xhtml).getroot()
+        contexts = {c.get("id"): c for c in root.iter(f"{XBRLI}context")}
+        units = {u.get("id") for u in root.iter(f"{XBRLI}unit")}
+        tagged = facts(xhtml)
+        assert len(tagged) > 100
+        for fact in tagged:
+            assert fact.get("contextRef") in contexts
+            if fact.tag == f"{IX}nonFraction":
+                assert fact.get("unitRef") in units
+        typed = [c for c in contexts.values() if c.find(f".//{XBRLDI}typedMember") is not None]
+        axes = {m.get("dimension") for c in typed for m in c.iter(f"{XBRLDI}typedMember")}
+        assert {
+            "esrs:IdentifierOfPolicyTypedAxis",
+            "esrs:IdentifierOfActionPlanTypedAxis",
+            "esrs:IdentifierOfTargetTypedAxis",
+            "esrs:IdentifierOfImpactRiskAndOpportunityTypedAxis",
+        } <= axes
+        money = [f for f in tagged if f.get("unitRef") == result.statement.document.currency]
+        assert money, name
+        # the chain IRO -> policy -> action -> target is tagged
+        names = {f.get("name") for f in tagged}
+        assert {
+            "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities",
+            "esrs:IdentifiersOfRelatedPolicies",
+        } <= names
+
+
+def test_every_catalogue_datapoint_has_a_result(built) -> None:
+    ids = [dp.id for dp in load_catalogue()]
+    for result in built.values():
+        assert [r.id for r in result.statement.results] == ids
+        fact_ids = {f.id for f in result.statement.document.facts}
+        for item in result.statement.results:
+            if item.status.value == "disclosed":
+                assert item.facts and set(item.facts) <= fact_ids, item.id
+
+
+def test_building_twice_gives_identical_bytes(built, tmp_path) -> None:
+    first = built["mining_company"]
+    build_statement(SAMPLES / "mining_company.xlsx", tmp_path / "again")
+    for path in first.files:
+        assert path.read_bytes() == (tmp_path / "again" / path.name).read_bytes(), path.name
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_pdf_says_what_the_xhtml_says(built, tmp_path) -> None:
+    result = built["defence_manufacturer"]
+    pdf = next(p for p in result.files if p.name == "statement.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    for heading in DR_HEADINGS:
+        assert heading in flat
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "A4" in info and re.search(r"Pages:\s+\d+", info)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # embedded
+    narrative = [f.shown for f in result.statement.document.facts if f.kind == "textblock"]
+    for block in narrative[:40]:
+        for paragraph in block.split("\n\n"):
+            words = " ".join(paragraph.split()[:12])
+            assert words.replace("-", "") in flat.replace("-", ""), words
+
+
+def test_report_package_layout(built) -> None:
+    result = built["telecom_equipment"]
+    package = next(p for p in result.files if p.name == "report-package.zip")
+    with zipfile.ZipFile(package) as archive:
+        names = archive.namelist()
+        top = names[0].split("/")[0]
+        assert names == [f"{top}/META-INF/taxonomyPackage.xml", f"{top}/reports/statement.xhtml"]
+        xhtml = next(p for p in result.files if p.name == "statement.xhtml")
+        assert archive.read(names[1]) == xhtml.read_bytes()
+
+
+def scenario(make_workbook, name: str, **changes) -> object:
+    path = make_workbook(f"{name}.xlsx", **changes)
+    return build_statement(path, path.parent / f"out-{name}")
+
+
+def test_s3_not_material(make_workbook) -> None:
+    low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
+    risk = {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1}
+    result = scenario(make_workbook, "not-material", rows={"Impacts": [low, risk]})
+    status = statuses(result)
+    assert not result.assessment.s3_material
+    assert status["S3-1_07"] == "not material" and status["S3-4_11"] == "not material"
+    assert status["IRO-2_10"] == "disclosed"
+    text = result.files[0].read_text(encoding="utf-8")
+    assert "assessed not to be material" in text
+    assert "S3-1_07" in text and "not material" in text  # Appendix B list
+
+
+MATERIAL = {"Impacts": [{**BASE_ROWS["Impacts"][0], "scale": 5}, BASE_ROWS["Impacts"][1]]}
+
+
+def test_phase_in(make_workbook) -> None:
+    result = scenario(
+        make_workbook, "phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
+    )
+    status = statuses(result)
+    assert result.statement.regime.phase_in_used
+    assert status["S3-1_03"] == "omitted (phase-in)"
+    for dp in ("BP-2_21", "BP-2_23", "BP-2_24", "BP-2_25", "BP-2_26"):
+        assert status[dp] == "disclosed", dp
+    full = scenario(
+        make_workbook,
+        "phase-in-declined",
+        fields={"Undertaking": {"employees": 480, "use_phase_in": "no"}},
+        rows=MATERIAL,
+    )
+    assert statuses(full)["S3-1_03"] == "disclosed"
+
+
+def test_nothing_adopted(make_workbook) -> None:
+    result = scenario(
+        make_workbook, "none", rows={**MATERIAL, "Policies": [], "Actions": [], "Targets": []}
+    )
+    status = statuses(result)
+    assert result.assessment.s3_material
+    assert status["S3.MDR-P_07"] == "disclosed" and status["S3.MDR-A_13"] == "disclosed"
+    assert status["S3-3_16"] == "disclosed"  # the base workbook has no Channels rows
+    no_channel = [f for f in result.statement.document.facts if f.datapoint == "S3-3_16"]
+    assert [f.value for f in no_channel] == ["true"]
+    assert status["S3.MDR-T_16"] == "disclosed"
+    assert status["S3-2_08"] == "disclosed"  # no engagement rows either
+
+
+def test_user_text_is_escaped(make_workbook) -> None:
+    evil = "<script>alert('x')</script> & <b>bold</b>"
+    impact = {**BASE_ROWS["Impacts"][0], "title": evil, "description": evil, "scale": 5}
+    policy = {**BASE_ROWS["Policies"][0], "name": evil, "description": evil}
+    result = scenario(
+        make_workbook,
+        "evil",
+        rows={"Impacts": [impact, BASE_ROWS["Impacts"][1]], "Policies": [policy]},
+    )
+    text = result.files[0].read_text(encoding="utf-8")
+    assert "<script" not in text and "<b>bold" not in text
+    assert "&lt;script&gt;" in text
+    SafeET.fromstring(text.encode())  # still well-formed
+
+
+def test_failed_build_writes_nothing(tmp_path) -> None:
+    out = tmp_path / "out"
+    completed = run_cli(
+        "build", str(SAMPLES / "invalid_workbook.xlsx"), "-o", str(out), "--format", "json"
+    )
+    assert completed.returncode == 1
+    document = json.loads(completed.stdout)
+    assert document["built"] is False and document["counts"]["error"] == 26
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_json_when_piped(tmp_path) -> None:
+    completed = run_cli("build", str(SAMPLES / "mining_company.xlsx"), "-o", str(tmp_path))
+    assert completed.returncode == 0, completed.stderr
+    summary = json.loads(completed.stdout)
+    assert summary["built"] and summary["facts"] > 100
+    assert completed.stderr == ""  # quiet when piped
+
+
+def test_arelle_accepts_every_statement(built, make_workbook) -> None:
+    taxonomy = taxonomy_package()
+    low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
+    extra = [
+        scenario(
+            make_workbook,
+            "a-not-material",
+            rows={"Impacts": [low, {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1}]},
+        ),
+        scenario(
+            make_workbook, "a-phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
+        ),
+        scenario(
+            make_workbook, "a-none", rows={**MATERIAL, "Policies": [], "Actions": [], "Targets": []}
+        ),
+    ]
+    documents = [r.files[0] for r in [*built.values(), *extra]]
+    packages = [
+        next(p for p in built["defence_manufacturer"].files if p.name == "report-package.zip")
+    ]
+    reports = verify_files([*documents, *packages], taxonomy)
+    for report in reports:
+        assert report.errors == [], (report.file, [str(m) for m in report.errors[:5]])
+
+
+def test_catalogue_concepts_exist_with_their_types(arelle_concepts) -> None:
+    for dp in load_catalogue():
+        for concept, concept_type in zip(dp.concepts, dp.concept_types, strict=True):
+            info = arelle_concepts.get(concept)
+            assert info is not None, (dp.id, concept)
+            assert info.type == concept_type, (dp.id, concept, info.type)
+            assert not info.abstract
