@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from esrs_s3.assess import Assessment, assess
+from esrs_s3.assess.matrix import matrix_svg
 from esrs_s3.assess.outputs import assessment_writers
 from esrs_s3.assess.parameters import Value
 from esrs_s3.disclose.mapping import Statement, compose_statement
@@ -70,8 +71,9 @@ def build_statement(
         raise InvalidWorkbook(result, "the Undertaking sheet is empty; a statement needs it")
     stage("assess")
     assessment = assess(book, overrides)
+    svg = matrix_svg(assessment)
     stage("map")
-    statement = compose_statement(book, assessment)
+    statement = compose_statement(book, assessment, svg)
     stage("render XHTML")
     xhtml = render_xhtml(statement.document)
     stage("render PDF")
@@ -83,7 +85,7 @@ def build_statement(
         STATEMENT: lambda path: path.write_bytes(xhtml),
         PDF: lambda path: path.write_bytes(pdf),
         PACKAGE: lambda path: path.write_bytes(package),
-        **assessment_writers(assessment),
+        **assessment_writers(assessment, svg),
     }
     files = write_outputs(output, writers)
     timings["write"] = time.perf_counter() - clock

@@ -17,7 +17,9 @@ from esrs_s3.assess.assessment import Assessment
 
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe-Ito
 MARKERS = {"negative impact": "o", "positive impact": "^", "risk": "s", "opportunity": "D"}
-MAX_LABELLED = 150  # above this many IROs only material ones near the thresholds get labels
+MAX_LABELLED = 150  # above this many IROs only a few get labels (see _labelled)
+LARGE_REGISTER_LABELS = 20
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 STYLE = {
     "svg.hashsalt": "esrs-s3",
     "svg.fonttype": "none",
@@ -38,11 +40,13 @@ def _positions(assessment: Assessment) -> list[tuple[float, float]]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        radius = 0.05 + 0.012 * len(members)
+        # a sunflower (Vogel) spiral: evenly filled disc, same layout for the same input
+        radius = min(0.05 + 0.012 * len(members), 0.3)
         for rank, index in enumerate(members):
-            angle = 2 * math.pi * rank / len(members)
+            angle = rank * GOLDEN_ANGLE
+            distance = radius * math.sqrt((rank + 0.5) / len(members))
             x, y = base[index]
-            spread[index] = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+            spread[index] = (x + distance * math.cos(angle), y + distance * math.sin(angle))
     return spread
 
 
@@ -59,14 +63,17 @@ def draw(assessment: Assessment):
         axes.axvspan(t_fin, 5.4, color="#f3f3f3", zorder=0)
         axes.axhline(t_imp, color="#444444", linestyle="--", linewidth=1)
         axes.axvline(t_fin, color="#444444", linestyle="--", linewidth=1)
-        for item, (x, y) in zip(assessment.iros, positions, strict=True):
-            axes.scatter(
-                [x],
-                [y],
-                marker=MARKERS[item.iro.kind],
+        groups: dict[tuple[str, str, bool], list[tuple[float, float]]] = defaultdict(list)
+        for item, point in zip(assessment.iros, positions, strict=True):
+            groups[(item.iro.kind, item.iro.sub_topic, item.material)].append(point)
+        for (kind, topic, material), points in sorted(groups.items()):
+            axes.scatter(  # one call per kind, sub-topic and decision: fast for 10k points
+                [p[0] for p in points],
+                [p[1] for p in points],
+                marker=MARKERS[kind],
                 s=46,
-                color=colour[item.iro.sub_topic] if item.material else "white",
-                edgecolors=colour[item.iro.sub_topic],
+                color=colour[topic] if material else "white",
+                edgecolors=colour[topic],
                 linewidths=1.4,
                 zorder=3,
             )
@@ -251,9 +258,14 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 
 
 def _labelled(assessment: Assessment) -> set[str]:
+    """Every IRO when there are few; otherwise the closest to a threshold and the highest."""
     if len(assessment.iros) <= MAX_LABELLED:
         return {a.id for a in assessment.iros}
-    return set(assessment.closest) | {a.id for a in assessment.material_iros[:MAX_LABELLED]}
+    ranked = sorted(
+        assessment.material_iros,
+        key=lambda a: (-max(a.scores.impact_score or 0, a.scores.financial_score or 0), a.id),
+    )
+    return set(assessment.closest) | {a.id for a in ranked[:LARGE_REGISTER_LABELS]}
 
 
 def matrix_svg(assessment: Assessment) -> bytes:

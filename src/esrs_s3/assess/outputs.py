@@ -12,10 +12,10 @@ from esrs_s3.fileio import save_xlsx
 OUTPUTS = ("assessment.xlsx", "matrix.svg", "matrix.png")
 
 
-def assessment_writers(assessment: Assessment) -> dict:
-    """Writers for `esrs_s3.fileio.write_outputs`, one per file name."""
+def assessment_writers(assessment: Assessment, svg: bytes | None = None) -> dict:
+    """Writers for `esrs_s3.fileio.write_outputs`, one per file name (`svg`: already drawn)."""
     return {
         "assessment.xlsx": lambda path: save_xlsx(build_report(assessment), path),
-        "matrix.svg": lambda path: Path(path).write_bytes(matrix_svg(assessment)),
+        "matrix.svg": lambda path: Path(path).write_bytes(svg or matrix_svg(assessment)),
         "matrix.png": lambda path: Path(path).write_bytes(matrix_png(assessment)),
     }

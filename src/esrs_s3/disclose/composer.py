@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.facts import Fact, FactSet
+from esrs_s3.disclose.text import first_listed, more
 from esrs_s3.render.document import Block, Run
 
 # Fact kind -> the XBRL item types that can carry it, in order of preference.
@@ -112,8 +113,10 @@ class Composer:
         item: str | None = None,
         concept: str | None = None,
     ) -> Block:
-        """A narrative datapoint as a tagged block of paragraphs."""
-        shown = "\n\n".join(p for p in paragraphs if p)
+        """A narrative datapoint as a tagged block of paragraphs (long lists summarised)."""
+        paragraphs = [p for p in paragraphs if p]
+        listed, rest = first_listed(paragraphs)
+        shown = "\n\n".join([*listed, more(rest, "entries")] if rest else listed)
         run = self.fact(dp_id, "textblock", shown, sources=sources, item=item, concept=concept)
         return Block(kind="textblock", fact=run.fact)
 

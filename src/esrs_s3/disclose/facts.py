@@ -65,6 +65,7 @@ class FactSet:
         self.contexts: dict[tuple, Context] = {}
         self.facts: list[Fact] = []
         self._ids: set[str] = set()
+        self._next: dict[str, int] = {}  # base id -> next number to try
 
     def context(
         self,
@@ -86,9 +87,11 @@ class FactSet:
         return fact
 
     def _unique(self, base: str) -> str:
-        candidate, n = base, 1
+        n = self._next.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self._ids:
             n += 1
             candidate = f"{base}-{n}"
+        self._next[base] = n + 1
         self._ids.add(candidate)
         return candidate

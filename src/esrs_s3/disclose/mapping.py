@@ -84,8 +84,11 @@ def _general(data: s3.Inputs, regime: Regime) -> Section:
     )
 
 
-def compose_statement(workbook: Workbook, assessment: Assessment) -> Statement:
-    """Compose the statement of a valid workbook (the Undertaking sheet must be filled)."""
+def compose_statement(
+    workbook: Workbook, assessment: Assessment, matrix: bytes | None = None
+) -> Statement:
+    """Compose the statement of a valid workbook (the Undertaking sheet must be filled).
+    `matrix` is the matrix SVG when the caller has drawn it already."""
     regime = decide_regime(workbook, assessment)
     rulebook = load_rulebook(assessment.rulebook)
     members = load_toml(f"{assessment.rulebook}/members.toml")
@@ -112,7 +115,7 @@ def compose_statement(workbook: Workbook, assessment: Assessment) -> Statement:
     figure = Block(
         kind="figure",
         image="data:image/svg+xml;base64,"
-        + base64.b64encode(matrix_svg(assessment)).decode("ascii"),
+        + base64.b64encode(matrix or matrix_svg(assessment)).decode("ascii"),
         caption="Materiality matrix: financial score against impact score for every "
         "impact, risk and opportunity of the register; filled points are material.",
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.s3_sections import Inputs
-from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
 from esrs_s3.render.document import Block, Run
 
 RELATED_IROS = "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities"
@@ -41,6 +41,12 @@ def _records(
     return blocks
 
 
+def _with_rest(rest: int, blocks: list[Block], what: str = "items") -> list[Block]:
+    if rest:
+        blocks.append(Block(kind="note", runs=(Run(text=more(rest, what)),)))
+    return blocks
+
+
 def _link(
     c: Composer, dp_id: str, concept: str, ids: tuple[str, ...], item: str, sources: tuple[str, ...]
 ) -> tuple[Run, ...]:
@@ -53,7 +59,12 @@ def _link(
 def iro_table(c: Composer, data: Inputs) -> list[Block]:
     """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
     rows = []
-    for result in data.assessment.material_iros:
+    ranked = sorted(
+        data.assessment.material_iros,
+        key=lambda a: (-max(a.scores.impact_score or 0, a.scores.financial_score or 0), a.id),
+    )
+    listed, rest = first_listed(ranked)
+    for result in listed:
         iro = result.iro
         dp = "SBM-3_01" if iro.is_impact else "SBM-3_02"
         name = c.fact(
@@ -79,15 +90,14 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
         c.mark("SBM-3_01", Status.NOT_APPLICABLE, "no material IRO")
         c.mark("SBM-3_02", Status.NOT_APPLICABLE, "no material IRO")
         return []
-    return [
-        Block(
-            kind="table",
-            caption="Material impacts, risks and opportunities",
-            headers=("id", "name", "kind", "matter (ESRS 1 AR 16)", "description and decision"),
-            rows=tuple(rows),
-            css="iros",
-        )
-    ]
+    table = Block(
+        kind="table",
+        caption="Material impacts, risks and opportunities (highest scores first)",
+        headers=("id", "name", "kind", "matter (ESRS 1 AR 16)", "description and decision"),
+        rows=tuple(rows),
+        css="iros",
+    )
+    return _with_rest(rest, [table], "material impacts, risks and opportunities")
 
 
 def policies_table(c: Composer, data: Inputs) -> list[Block]:
@@ -109,7 +119,8 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
     c.mark("S3.MDR-P_07", Status.NOT_APPLICABLE, "policies exist")
     c.mark("S3.MDR-P_08", Status.NOT_APPLICABLE, "policies exist")
     rows = []
-    for p in policies:
+    listed, rest = first_listed(policies)
+    for p in listed:
         key = [sentence(p.description)]
         if p.indigenous_peoples_provisions:
             key.append(
@@ -204,19 +215,22 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
         )
     else:
         c.mark("S3-1_01", Status.MISSING, "no policy has provisions on indigenous peoples")
-    return _records(
-        "Policies (MDR-P)",
-        (
-            "policy",
-            "key contents",
-            "scope",
-            "accountable",
-            "standards",
-            "availability",
-            "related IROs",
+    return _with_rest(
+        rest,
+        _records(
+            "Policies (MDR-P)",
+            (
+                "policy",
+                "key contents",
+                "scope",
+                "accountable",
+                "standards",
+                "availability",
+                "related IROs",
+            ),
+            rows,
+            "policies",
         ),
-        rows,
-        "policies",
     )
 
 
@@ -239,7 +253,8 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     c.mark("S3.MDR-A_13", Status.NOT_APPLICABLE, "actions exist")
     c.mark("S3.MDR-A_14", Status.NOT_APPLICABLE, "actions exist")
     rows = []
-    for a in actions:
+    listed, rest = first_listed(actions)
+    for a in listed:
         name = c.fact(
             "S3.MDR-A_01",
             "text",
@@ -332,19 +347,22 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     ):
         c.mark(dp, Status.MISSING, note)
     c.link("S3-4_01", c.facts_of("S3.MDR-A_01"), "actions: see the MDR-A table")
-    return _records(
-        f"Actions (MDR-A), amounts in {data.currency}",
-        (
-            "action",
-            "key action",
-            "scope",
-            "progress",
-            "resources",
-            "related IROs",
-            "related policies",
+    return _with_rest(
+        rest,
+        _records(
+            f"Actions (MDR-A), amounts in {data.currency}",
+            (
+                "action",
+                "key action",
+                "scope",
+                "progress",
+                "resources",
+                "related IROs",
+                "related policies",
+            ),
+            rows,
+            "actions",
         ),
-        rows,
-        "actions",
     )
 
 
@@ -394,7 +412,8 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
     for n in range(14, 20):
         c.mark(f"S3.MDR-T_{n}", Status.NOT_APPLICABLE, "targets exist")
     rows = []
-    for t in targets:
+    listed, rest = first_listed(targets)
+    for t in listed:
         name = c.fact(
             "S3.MDR-T_01",
             "text",
@@ -506,19 +525,22 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
     ):
         c.mark(dp, Status.MISSING, note)
     c.mark("S3.MDR-T_10", Status.NOT_APPLICABLE, "applies to environmental targets only")
-    return _records(
-        "Targets (MDR-T)",
-        (
-            "target",
-            "metric and policy link",
-            "target",
-            "base year",
-            "methodology",
-            "community involvement",
-            "performance",
-            "related IROs",
-            "related policies",
+    return _with_rest(
+        rest,
+        _records(
+            "Targets (MDR-T)",
+            (
+                "target",
+                "metric and policy link",
+                "target",
+                "base year",
+                "methodology",
+                "community involvement",
+                "performance",
+                "related IROs",
+                "related policies",
+            ),
+            rows,
+            "targets",
         ),
-        rows,
-        "targets",
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from esrs_s3.assess import Assessment
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.regime import Regime
-from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
 from esrs_s3.models import Iro, Workbook
 from esrs_s3.render.document import Block, Run, Section
 
@@ -70,10 +70,14 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
     for iro in negative:
         by_type.setdefault(iro.community_type or "not stated", []).append(iro)
     if negative:
-        paragraphs = [
-            f"Communities {kind}: " + " ".join(_iro_line(i) for i in iros)
-            for kind, iros in by_type.items()
-        ]
+        paragraphs = []
+        for kind, iros in by_type.items():
+            listed, rest = first_listed(iros)
+            paragraphs.append(
+                f"Communities {kind} ({len(iros)} material negative impacts): "
+                + " ".join(_iro_line(i) for i in listed)
+                + (f" {more(rest, 'impacts')}" if rest else "")
+            )
         blocks.append(c.textblock("S3.SBM-3_02", paragraphs, cells(negative, "community_type")))
         members = [
             data.members["community_type"][k]

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from esrs_s3.models import Record
+
+T = TypeVar("T")
+
+# A statement summarises a large register: at most this many items are listed one by one in
+# any list or table; the full register is in assessment.xlsx and in the workbook itself.
+LISTED = 40
 
 
 def cells(records: Iterable[Record], *fields: str) -> tuple[str, ...]:
@@ -31,3 +38,15 @@ def yes_no(value: bool | None) -> str:
 
 def amount(value: float, currency: str) -> str:
     return f"{currency} {value:,.0f}"
+
+
+def first_listed(items: Sequence[T]) -> tuple[Sequence[T], int]:
+    """The items listed one by one, and how many more there are."""
+    return items[:LISTED], max(0, len(items) - LISTED)
+
+
+def more(count: int, what: str) -> str:
+    return (
+        f"{count} further {what} are not listed here; the full list is in the workbook and in "
+        "assessment.xlsx."
+    )

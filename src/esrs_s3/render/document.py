@@ -6,6 +6,7 @@ printed from that XHTML, so the two cannot disagree.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -65,8 +66,9 @@ class Document(BaseModel):
     units: tuple[tuple[str, str], ...]  # (id, measure QName)
     provenance: tuple[tuple[str, str], ...]  # shown on the cover: input SHA-256, versions
 
+    @cached_property
+    def _facts_by_id(self) -> dict[str, Fact]:
+        return {fact.id: fact for fact in self.facts}
+
     def fact(self, fact_id: str) -> Fact:
-        for fact in self.facts:
-            if fact.id == fact_id:
-                return fact
-        raise KeyError(fact_id)
+        return self._facts_by_id[fact_id]
