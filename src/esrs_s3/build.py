@@ -1,4 +1,5 @@
-"""`esrs-s3 build`: validate -> assess -> map -> render, then write every output or none."""
+"""`esrs-s3 build`: validate -> assess -> map -> render -> check, then write every output or
+none. All files are made in memory first, reconciled and hashed into the manifest."""
 
 from __future__ import annotations
 
@@ -10,20 +11,33 @@ from pathlib import Path
 
 from esrs_s3.assess import Assessment, assess
 from esrs_s3.assess.matrix import matrix_svg
-from esrs_s3.assess.outputs import assessment_writers
+from esrs_s3.assess.outputs import assessment_files
 from esrs_s3.assess.parameters import Value
+from esrs_s3.check.coverage import (
+    CoverageRow,
+    coverage_csv,
+    coverage_rows,
+    coverage_workbook,
+    reconcile,
+)
+from esrs_s3.check.manifest import manifest_json
+from esrs_s3.check.review import coverage_html
+from esrs_s3.disclose.catalogue import load_catalogue
 from esrs_s3.disclose.mapping import Statement, compose_statement
 from esrs_s3.errors import EsrsS3Error
-from esrs_s3.fileio import write_outputs
+from esrs_s3.fileio import write_files, xlsx_bytes, zip_bytes
 from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.render.package import report_package
 from esrs_s3.render.pdf import render_pdf
 from esrs_s3.render.xhtml import render_xhtml
 
-STAGES = ("read and validate", "assess", "map", "render XHTML", "render PDF", "write")
+STAGES = ("read and validate", "assess", "map", "render XHTML", "render PDF", "check", "write")
 STATEMENT = "statement.xhtml"
 PDF = "statement.pdf"
 PACKAGE = "report-package.zip"
+MANIFEST = "manifest.json"
+PACK = "assurer-pack.zip"
+PACK_CONTENTS = (PACKAGE, PDF, "coverage.xlsx", "coverage.csv", "coverage.html", MANIFEST)
 
 
 class InvalidWorkbook(EsrsS3Error):
@@ -39,7 +53,26 @@ class BuildResult:
     files: list[Path]
     statement: Statement
     assessment: Assessment
+    coverage: tuple[CoverageRow, ...]
     timings: dict[str, float] = field(default_factory=dict)
+
+
+class _Clock:
+    """Seconds per stage, and the progress callback."""
+
+    def __init__(self, progress: Callable[[str], None] | None) -> None:
+        self.progress = progress
+        self.timings: dict[str, float] = {}
+        self.current: str | None = None
+        self.start = time.perf_counter()
+
+    def stage(self, name: str | None) -> None:
+        now = time.perf_counter()
+        if self.current is not None:
+            self.timings[self.current] = now - self.start
+        self.current, self.start = name, now
+        if name and self.progress:
+            self.progress(name)
 
 
 def build_statement(
@@ -48,49 +81,66 @@ def build_statement(
     overrides: Mapping[str, Value] | None = None,
     limits: Limits | None = None,
     progress: Callable[[str], None] | None = None,
+    pack: bool = False,
+    extra_files: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None,
 ) -> BuildResult:
-    """Build every output of one workbook into `output` (all files or none)."""
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
+    """Build every output of one workbook into `output` (all files or none).
 
-    def stage(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        if timings or name != STAGES[0]:
-            timings[_previous(name)] = now - clock
-        clock = now
-        if progress:
-            progress(name)
-
-    stage(STAGES[0])
+    `extra_files` may add files computed from the others before the pack is made (the Arelle
+    log of `--taxonomy`)."""
+    clock = _Clock(progress)
+    clock.stage(STAGES[0])
     result = read_workbook(workbook, limits)
     if not result.ok:
         raise InvalidWorkbook(result, "the workbook has errors; nothing was built")
     book = result.workbook
     if book.undertaking is None:
         raise InvalidWorkbook(result, "the Undertaking sheet is empty; a statement needs it")
-    stage("assess")
+    clock.stage("assess")
     assessment = assess(book, overrides)
     svg = matrix_svg(assessment)
-    stage("map")
+    clock.stage("map")
     statement = compose_statement(book, assessment, svg)
-    stage("render XHTML")
+    clock.stage("render XHTML")
     xhtml = render_xhtml(statement.document)
-    stage("render PDF")
+    clock.stage("render PDF")
     end = book.undertaking.period_end
-    pdf = render_pdf(xhtml, dt.datetime(end.year, end.month, end.day, tzinfo=dt.UTC))
-    package = report_package(statement.document, xhtml)
-    stage("write")
-    writers = {
-        STATEMENT: lambda path: path.write_bytes(xhtml),
-        PDF: lambda path: path.write_bytes(pdf),
-        PACKAGE: lambda path: path.write_bytes(package),
-        **assessment_writers(assessment, svg),
+    stamp = dt.datetime(end.year, end.month, end.day, tzinfo=dt.UTC)
+    files: dict[str, bytes] = {
+        STATEMENT: xhtml,
+        PDF: render_pdf(xhtml, stamp),
+        PACKAGE: report_package(statement.document, xhtml),
     }
-    files = write_outputs(output, writers)
-    timings["write"] = time.perf_counter() - clock
-    return BuildResult(files=files, statement=statement, assessment=assessment, timings=timings)
+    clock.stage("check")
+    rows = coverage_rows(load_catalogue(assessment.rulebook), statement.results)
+    reconcile(rows, xhtml)
+    u = book.undertaking
+    files |= {
+        "coverage.xlsx": xlsx_bytes(coverage_workbook(rows)),
+        "coverage.csv": coverage_csv(rows),
+        "coverage.html": coverage_html(
+            rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256
+        ),
+        **assessment_files(assessment, svg),
+    }
+    if extra_files:
+        files |= extra_files(files)
+    files[MANIFEST] = manifest_json(Path(workbook).name, assessment, files)
+    if pack:
+        files[PACK] = zip_bytes({name: files[name] for name in _pack_names(files)})
+    clock.stage("write")
+    written = write_files(output, files)
+    clock.stage(None)
+    return BuildResult(
+        files=written,
+        statement=statement,
+        assessment=assessment,
+        coverage=rows,
+        timings=clock.timings,
+    )
 
 
-def _previous(name: str) -> str:
-    return STAGES[STAGES.index(name) - 1]
+def _pack_names(files: dict[str, bytes]) -> list[str]:
+    names = [n for n in PACK_CONTENTS if n in files]
+    names += sorted(n for n in files if n.startswith(("gaps.", "arelle")) and n not in names)
+    return names

@@ -16,9 +16,9 @@ import click
 from esrs_s3 import __version__
 from esrs_s3.assess import assess as assess_workbook
 from esrs_s3.assess import parse_overrides
-from esrs_s3.assess.outputs import assessment_writers
+from esrs_s3.assess.outputs import assessment_files
 from esrs_s3.errors import EsrsS3Error
-from esrs_s3.fileio import write_outputs
+from esrs_s3.fileio import write_files
 from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.ingest.package import MB
 from esrs_s3.issues import count_issues
@@ -172,7 +172,7 @@ def assess(
     except EsrsS3Error as exc:
         raise click.UsageError(str(exc)) from None
     assessment = assess_workbook(book, overrides)
-    for path in write_outputs(output, assessment_writers(assessment)):
+    for path in write_files(output, assessment_files(assessment)):
         click.echo(f"wrote {path}")
     material = len(assessment.material_iros)
     click.echo(
@@ -246,21 +246,33 @@ def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_fo
     show_default=True,
     help="auto: progress and a summary on a terminal, one JSON document when piped.",
 )
+@click.option("--pack", is_flag=True, help="Also write assurer-pack.zip (see README).")
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="EFRAG taxonomy package: validate the statement with Arelle and keep the log "
+    "(default with --pack: $ESRS_S3_TAXONOMY when set).",
+)
 @with_limits
 def build(
     workbook: Path,
     output: Path,
     settings: tuple[str, ...],
     output_format: str,
+    pack: bool,
+    taxonomy: Path | None,
     max_file_mb: float,
     max_rows: int,
 ) -> None:
-    """Validate, assess, map and render WORKBOOK: statement.xhtml (Inline XBRL), statement.pdf,
-    report-package.zip, assessment.xlsx and the matrix. Nothing is written if any step fails.
+    """Validate, assess, map, render and check WORKBOOK: statement.xhtml (Inline XBRL),
+    statement.pdf, report-package.zip, the coverage matrix, the gap report, the assessment,
+    the matrix and manifest.json. Nothing is written if any step fails.
 
     Example: esrs-s3 build sample_inputs/defence_manufacturer.xlsx -o out
     """
     from esrs_s3.build import InvalidWorkbook, build_statement
+    from esrs_s3.xbrl.log import arelle_log_files
 
     as_json = output_format == "json" or (output_format == "auto" and not sys.stdout.isatty())
     try:
@@ -273,8 +285,16 @@ def build(
             click.echo(f"... {stage}", err=True)
 
     try:
+        if taxonomy is None and pack and os.environ.get("ESRS_S3_TAXONOMY"):
+            taxonomy = Path(os.environ["ESRS_S3_TAXONOMY"])
         result = build_statement(
-            workbook, output, overrides, _limits(max_file_mb, max_rows), progress
+            workbook,
+            output,
+            overrides,
+            _limits(max_file_mb, max_rows),
+            progress,
+            pack=pack,
+            extra_files=(lambda files: arelle_log_files(files, taxonomy)) if taxonomy else None,
         )
     except InvalidWorkbook as exc:
         if as_json:

@@ -47,30 +47,55 @@ def csv_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def save_xlsx(book: Workbook, target: str | Path, when: dt.datetime = FIXED_TIME) -> Path:
-    """Save an openpyxl workbook atomically and reproducibly: the document properties and
-    every zip entry carry `when`, not the clock, so the same content gives the same bytes."""
+def xlsx_bytes(book: Workbook, when: dt.datetime = FIXED_TIME) -> bytes:
+    """An openpyxl workbook as reproducible bytes: the document properties and every zip
+    entry carry `when`, not the clock, so the same content gives the same bytes."""
     book.properties.created = when
     buffer = io.BytesIO()
     book.save(buffer)  # openpyxl sets properties.modified to the current time here
     book.properties.modified = when
     core = tostring(book.properties.to_tree())
     stamp = when.timetuple()[:6]
+    output_buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(output_buffer, "w", zipfile.ZIP_DEFLATED) as output,
+    ):
+        for entry in source.infolist():
+            data = core if entry.filename == "docProps/core.xml" else source.read(entry)
+            pinned = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.create_system = 3
+            pinned.external_attr = 0o644 << 16
+            output.writestr(pinned, data)
+    return output_buffer.getvalue()
 
-    def write(path: Path) -> None:
-        with (
-            zipfile.ZipFile(buffer) as source,
-            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as output,
-        ):
-            for entry in source.infolist():
-                data = core if entry.filename == "docProps/core.xml" else source.read(entry)
-                pinned = zipfile.ZipInfo(entry.filename, date_time=stamp)
-                pinned.compress_type = zipfile.ZIP_DEFLATED
-                pinned.create_system = 3
-                pinned.external_attr = 0o644 << 16
-                output.writestr(pinned, data)
 
-    return write_atomically(target, write)
+def save_xlsx(book: Workbook, target: str | Path, when: dt.datetime = FIXED_TIME) -> Path:
+    """Save an openpyxl workbook atomically and reproducibly (see `xlsx_bytes`)."""
+    data = xlsx_bytes(book, when)
+    return write_atomically(target, lambda path: path.write_bytes(data))
+
+
+def zip_bytes(files: dict[str, bytes], when: dt.datetime = FIXED_TIME) -> bytes:
+    """A zip of `files` (name -> bytes) with fixed timestamps, in the given order."""
+    buffer = io.BytesIO()
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def write_files(directory: str | Path, files: dict[str, bytes]) -> list[Path]:
+    """Write name -> bytes into `directory`, all or nothing (see `write_outputs`)."""
+    return write_outputs(
+        directory,
+        {name: (lambda path, data=data: path.write_bytes(data)) for name, data in files.items()},
+    )
 
 
 def write_outputs(

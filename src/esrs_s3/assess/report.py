@@ -5,7 +5,6 @@ Every string is stored as text, so a title starting with '=' never becomes a for
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -13,7 +12,6 @@ from openpyxl.utils import get_column_letter
 
 from esrs_s3 import __version__
 from esrs_s3.assess.assessment import Assessment, IroAssessment
-from esrs_s3.fileio import save_xlsx
 from esrs_s3.template import set_text
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -237,7 +235,3 @@ def build_report(assessment: Assessment) -> Workbook:
         {"description": 50, "reason": 40},
     )
     return book
-
-
-def write_report(assessment: Assessment, path: str | Path) -> Path:
-    return save_xlsx(build_report(assessment), path)

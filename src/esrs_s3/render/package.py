@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from xml.sax.saxutils import escape
 
+from esrs_s3.fileio import zip_bytes
 from esrs_s3.render.document import Document
-
-STAMP = (2026, 1, 1, 0, 0, 0)  # fixed zip timestamps: same input, same bytes
 
 
 def package_name(document: Document) -> str:
@@ -36,14 +33,9 @@ def taxonomy_package_xml(document: Document) -> bytes:
 def report_package(document: Document, xhtml: bytes, report_name: str = "statement.xhtml") -> bytes:
     """The zip bytes, deterministic."""
     root = package_name(document)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, data in (
-            (f"{root}/META-INF/taxonomyPackage.xml", taxonomy_package_xml(document)),
-            (f"{root}/reports/{report_name}", xhtml),
-        ):
-            info = zipfile.ZipInfo(path, date_time=STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    return zip_bytes(
+        {
+            f"{root}/META-INF/taxonomyPackage.xml": taxonomy_package_xml(document),
+            f"{root}/reports/{report_name}": xhtml,
+        }
+    )

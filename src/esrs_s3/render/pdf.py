@@ -27,18 +27,24 @@ def render_pdf(xhtml: bytes, stamp: dt.datetime, attachment_name: str = "stateme
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     document = HTML(string=xhtml.decode("utf-8"), base_url=None)
-    attachment = Attachment(
-        string=xhtml,
-        name=attachment_name,
-        description="Inline XBRL",
-        created=stamp,
-        modified=stamp,
+    attachments = (
+        []
+        if attachment_name is None
+        else [
+            Attachment(
+                string=xhtml,
+                name=attachment_name,
+                description="Inline XBRL",
+                created=stamp,
+                modified=stamp,
+            )
+        ]
     )
     buffer = io.BytesIO()
     document.write_pdf(
         buffer,
         pdf_variant="pdf/a-3b",
-        attachments=[attachment],
+        attachments=attachments,
         uncompressed_pdf=False,
     )
     return buffer.getvalue()
