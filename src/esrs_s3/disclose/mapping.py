@@ -4,7 +4,6 @@ facts or its status (ESRS 1 ¶29-35; ESRS 2 ¶62, ¶72, ¶81; BP-2 ¶17 phase-in
 from __future__ import annotations
 
 import base64
-import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
 
@@ -192,6 +191,11 @@ def _document(workbook, assessment, composer, sections, rulebook) -> Document:
             ("rulebook", f"{rulebook.id} ({rulebook.legal_act})"),
             ("taxonomy", rulebook.taxonomy_entry_point),
             (
+                "manifest",
+                "manifest.json, published with this statement, gives the SHA-256 of the input "
+                "and of every output",
+            ),
+            (
                 "assessment",
                 f"{len(assessment.iros)} IROs, thresholds impact "
                 f"{assessment.parameters['impact_threshold']:g} / financial "
@@ -199,6 +203,3 @@ def _document(workbook, assessment, composer, sections, rulebook) -> Document:
             ),
         ),
     )
-
-
-del dt
