@@ -180,7 +180,8 @@ def taxonomy_package() -> Path:
 
 @dataclass
 class ArelleRuns:
-    """Reports by name ('minimal', 'known_bad', 'broken', 'package_esef'), network attempts."""
+    """Reports by name ('minimal', 'known_bad', 'broken', 'statement', 'package_esef') and
+    network attempts; 'statement' is the statement.xhtml our own build writes for a sample."""
 
     reports: dict[str, VerifyReport]
     network_attempts: list[str]
@@ -206,18 +207,22 @@ def refused_network() -> Iterator[list[str]]:
 
 @pytest.fixture(scope="session")
 def arelle_runs(tmp_path_factory: pytest.TempPathFactory) -> ArelleRuns:
-    """All Arelle validations the tests need: 3 documents, then the report package with ESEF."""
+    """All Arelle validations the tests need: 4 documents, then the report package with ESEF."""
+    from esrs_s3.build import STATEMENT, build_statement
+
     taxonomy = taxonomy_package()
     broken = tmp_path_factory.mktemp("arelle") / "broken-s3-example.xhtml"
+    built = tmp_path_factory.mktemp("arelle") / "built"
+    build_statement(SAMPLES / "mining_company.xlsx", built)
     text = MINIMAL_XHTML.read_text(encoding="utf-8")
     for old, new in BROKEN_EDITS.items():
         assert old in text, old
         text = text.replace(old, new, 1)
     broken.write_text(text, encoding="utf-8")
     with refused_network() as attempts:
-        plain = verify_files([MINIMAL_XHTML, KNOWN_BAD_XHTML, broken], taxonomy)
+        plain = verify_files([MINIMAL_XHTML, KNOWN_BAD_XHTML, broken, built / STATEMENT], taxonomy)
         (package,) = verify_files([MINIMAL_PACKAGE], taxonomy, esef=True)
-    names = ["minimal", "known_bad", "broken"]
+    names = ["minimal", "known_bad", "broken", "statement"]
     reports = {**dict(zip(names, plain, strict=True)), "package_esef": package}
     return ArelleRuns(reports, attempts)
 

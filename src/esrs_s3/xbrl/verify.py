@@ -9,6 +9,9 @@ and a second `Session.run` with `packages` fails inside Arelle (its package regi
 between runs). Most of the time per document (~10 s of ~13 s) goes to validating EFRAG's own
 schemas and linkbases; that is skipped unless `validate_taxonomy=True`, which gives the same
 findings on our documents in ~4 s per document.
+
+Arelle cannot see facts, contexts or a schemaRef whose element names an HTML serialiser
+lower-cased; our own checks (`esrs_s3.xbrl.precheck`) can, and their findings join the report.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +42,7 @@ PACKAGE_FAILED = "arelle:packageLoadingError"
 
 
 class VerifyMessage(BaseModel):
-    """One Arelle finding: its code, level, text and where it points, when Arelle says."""
+    """One finding (Arelle's, or ours: `esrs-s3:...`): code, level, text and where it points."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -55,7 +59,7 @@ class VerifyMessage(BaseModel):
 
 
 class VerifyReport(BaseModel):
-    """Arelle's errors and warnings for one file."""
+    """The errors and warnings for one file: ours (`esrs-s3:...`) first, then Arelle's."""
 
     file: Path
     errors: list[VerifyMessage] = []
@@ -201,7 +205,15 @@ def _message(record: logging.LogRecord) -> VerifyMessage | None:
     )
 
 
-def _verify_one(file: Path, package: Path, esef: bool, validate_taxonomy: bool) -> VerifyReport:
+def _verify_one(
+    file: Path,
+    package: Path,
+    esef: bool,
+    validate_taxonomy: bool,
+    concepts: Callable[[], Collection[str]],
+) -> VerifyReport:
+    from esrs_s3.xbrl.precheck import precheck  # it imports VerifyMessage from here
+
     started = time.perf_counter()
     options = _options(
         str(file.resolve()), package, validate=True, esef=esef, validate_taxonomy=validate_taxonomy
@@ -218,6 +230,7 @@ def _verify_one(file: Path, package: Path, esef: bool, validate_taxonomy: bool) 
     errors = [m for m in messages if m.level == "error"]
     if not success and not errors:
         errors.append(VerifyMessage(code="arelle:failed", level="error", message="Arelle failed"))
+    errors = [*precheck(file, concepts, messages), *errors]
     warnings = [m for m in messages if m.level == "warning"]
     return VerifyReport(
         file=file, errors=errors, warnings=warnings, seconds=time.perf_counter() - started
@@ -235,13 +248,16 @@ def verify_files(
 
     `esef` adds the ESEF filing rules (plugin validate/ESEF, disclosure system esef): use it for
     report packages. `validate_taxonomy` also validates EFRAG's own files (~10 s more per file).
+    Our own checks (`esrs_s3.xbrl.precheck`) run on every XHTML document too; their errors come
+    first. The taxonomy's concepts they need are loaded once (~2 s), when a document has facts.
     """
     package = resolve_taxonomy(taxonomy)
     files = [Path(path) for path in paths]
     for file in files:
         if not file.is_file():
             raise EsrsS3Error(f"{file}: no such file")
-    return [_verify_one(file, package, esef, validate_taxonomy) for file in files]
+    concepts = cache(lambda: frozenset(taxonomy_concepts(package)))
+    return [_verify_one(file, package, esef, validate_taxonomy, concepts) for file in files]
 
 
 def taxonomy_concepts(taxonomy: Path | None = None) -> dict[str, ConceptInfo]:
