@@ -25,8 +25,14 @@ XSD = "{http://www.w3.org/2001/XMLSchema}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 LINK = "{http://www.xbrl.org/2003/linkbase}"
 RANGE = re.compile(r"S3\.(MDR-[PAT])_(\d+)-(\d+)$")
-LABEL_COLUMNS = ("standard_label", "terse_label", "verbose_label", "total_label",
-                 "documentation_label", "ig3_name")
+LABEL_COLUMNS = (
+    "standard_label",
+    "terse_label",
+    "verbose_label",
+    "total_label",
+    "documentation_label",
+    "ig3_name",
+)
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -89,8 +95,7 @@ def test_ids_unique_and_loader_helpers() -> None:
     assert all(dp.feed == "" for dp in CATALOGUE)
 
 
-@pytest.mark.parametrize("row", [r for r in IG3 if not RANGE.match(r["ID"])],
-                         ids=lambda r: r["ID"])
+@pytest.mark.parametrize("row", [r for r in IG3 if not RANGE.match(r["ID"])], ids=lambda r: r["ID"])
 def test_s3_datapoint_matches_ig3(row: dict[str, str]) -> None:
     dp = BY_ID.get(row["ID"])
     assert dp is not None, f"{row['ID']} missing from the catalogue"
@@ -136,8 +141,11 @@ def test_esrs2_datapoints_of_shared_concepts_present() -> None:
         if re.match(r"(GOV-4|SBM-2|SBM-3|IRO-1|IRO-2|BP-2)_\d+$", dp_id)
     }
     assert wanted <= set(BY_ID)
-    order = [dp.requirement for dp in CATALOGUE if dp.standard == "ESRS 2"
-             and not dp.requirement.startswith("MDR-")]
+    order = [
+        dp.requirement
+        for dp in CATALOGUE
+        if dp.standard == "ESRS 2" and not dp.requirement.startswith("MDR-")
+    ]
     ranks = ["BP-2", "GOV-4", "SBM-2", "SBM-3", "IRO-1", "IRO-2"]
     assert order == sorted(order, key=ranks.index)
     assert CATALOGUE[len(order)].id == "S3.SBM-3_01"
@@ -146,12 +154,14 @@ def test_esrs2_datapoints_of_shared_concepts_present() -> None:
 @pytest.mark.parametrize("dp", CATALOGUE, ids=lambda dp: dp.id)
 def test_concepts_exist_with_same_type(dp: Datapoint) -> None:
     assert dp.concepts and len(dp.concepts) == len(dp.concept_types)
-    for position, (concept, concept_type) in enumerate(zip(dp.concepts, dp.concept_types,
-                                                           strict=True)):
+    for position, (concept, concept_type) in enumerate(
+        zip(dp.concepts, dp.concept_types, strict=True)
+    ):
         source = CONCEPTS.get(concept)
         if source is None:
-            assert dp.requirement in ("IRO-1", "IRO-2", "BP-2"), \
+            assert dp.requirement in ("IRO-1", "IRO-2", "BP-2"), (
                 f"{dp.id}: {concept} is not in s3-concepts.csv"
+            )
             source = taxonomy_concepts().get(concept)
             assert source is not None, f"{dp.id}: {concept} not in the taxonomy"
         assert source["abstract"] == "false", f"{dp.id}: {concept} is abstract"
@@ -161,9 +171,14 @@ def test_concepts_exist_with_same_type(dp: Datapoint) -> None:
 
 
 def test_dimension_and_typed_axis_values() -> None:
-    typed = {"", "esrs:IdentifierOfPolicyTypedAxis", "esrs:IdentifierOfActionPlanTypedAxis",
-             "esrs:IdentifierOfTargetTypedAxis", "esrs:NameOfStakeholderTypedAxis",
-             "esrs:IdentifierOfImpactRiskAndOpportunityTypedAxis"}
+    typed = {
+        "",
+        "esrs:IdentifierOfPolicyTypedAxis",
+        "esrs:IdentifierOfActionPlanTypedAxis",
+        "esrs:IdentifierOfTargetTypedAxis",
+        "esrs:NameOfStakeholderTypedAxis",
+        "esrs:IdentifierOfImpactRiskAndOpportunityTypedAxis",
+    }
     for dp in CATALOGUE:
         assert dp.typed_axis in typed, dp.id
         for axis, member in dp.dimensions:
@@ -177,8 +192,8 @@ def _words(text: str) -> list[str]:
 
 def _shares_run(name: str, text: str, run: int = 8) -> bool:
     words, other = _words(name), _words(text)
-    grams = {tuple(other[i:i + run]) for i in range(len(other) - run + 1)}
-    return any(tuple(words[i:i + run]) in grams for i in range(len(words) - run + 1))
+    grams = {tuple(other[i : i + run]) for i in range(len(other) - run + 1)}
+    return any(tuple(words[i : i + run]) in grams for i in range(len(words) - run + 1))
 
 
 def test_names_are_our_own_words() -> None:
@@ -191,6 +206,9 @@ def test_names_are_our_own_words() -> None:
             row = CONCEPTS.get(concept, {})
             texts += [row[c] for c in LABEL_COLUMNS if row.get(c)]
             texts += taxonomy_labels().get(concept, [])
-        copied += [f"{dp.id}: {dp.name!r} ~ {text!r}" for text in texts
-                   if dp.name.lower() == text.lower() or _shares_run(dp.name, text)]
+        copied += [
+            f"{dp.id}: {dp.name!r} ~ {text!r}"
+            for text in texts
+            if dp.name.lower() == text.lower() or _shares_run(dp.name, text)
+        ]
     assert not copied, "names copying EFRAG text:\n" + "\n".join(copied)

@@ -110,12 +110,16 @@ def test_assurer_pack_contents(defence) -> None:
     _, out = defence
     with zipfile.ZipFile(out / "assurer-pack.zip") as pack:
         names = pack.namelist()
-        assert names[:6] == [
+        assert names == [
             "report-package.zip",
             "statement.pdf",
             "coverage.xlsx",
             "coverage.csv",
             "coverage.html",
+            "gaps.xlsx",
+            "gaps.json",
+            "gaps.html",
+            "gaps.pdf",
             "manifest.json",
         ]
         assert pack.read("statement.pdf") == (out / "statement.pdf").read_bytes()
@@ -129,3 +133,40 @@ def test_coverage_csv_is_safe_from_formulas(make_workbook, tmp_path) -> None:
     values = [v for row in csv.reader(io.StringIO(text)) for v in row]
     assert not any(v.startswith("=") for v in values)
     assert any(v.startswith("'=cmd") for v in values)
+
+
+def test_gap_reports_are_written_and_kept_out_of_the_statement(defence) -> None:
+    result, out = defence
+    assert result.findings
+    document = json.loads((out / "gaps.json").read_text(encoding="utf-8"))
+    assert [f["rule"] for f in document["findings"]] == [f.rule for f in result.findings]
+    statement = (out / "statement.xhtml").read_text(encoding="utf-8")
+    pdf_names = zipfile.ZipFile(out / "assurer-pack.zip").namelist()
+    assert {"gaps.xlsx", "gaps.json", "gaps.html", "gaps.pdf"} <= set(pdf_names)
+    for finding in result.findings:
+        assert finding.message not in statement
+    assert "G19" not in statement and "due diligence gap" not in statement.lower()
+    html = (out / "gaps.html").read_text(encoding="utf-8")
+    assert "not part of the published" in html and "SCR-02" in html
+    touched = {row.id: row.gap_findings for row in result.coverage}
+    assert any(touched.values())
+    sheet = load_workbook(out / "gaps.xlsx")["Findings"]
+    assert sheet.freeze_panes == "A2" and sheet.max_row == len(result.findings) + 1
+
+
+def test_gaps_cli_groups_by_step_and_fails_on_request() -> None:
+    from conftest import run_cli
+
+    completed = run_cli("gaps", str(SAMPLES / "defence_manufacturer.xlsx"))
+    assert completed.returncode == 1  # the defence sample has error findings
+    assert "== 1 Embed" in completed.stdout and "SCR-02" in completed.stdout
+    never = run_cli("gaps", str(SAMPLES / "defence_manufacturer.xlsx"), "--fail-on", "never")
+    assert never.returncode == 0
+    as_json = run_cli(
+        "gaps", str(SAMPLES / "mining_company.xlsx"), "--format", "json", "--fail-on", "never"
+    )
+    document = json.loads(as_json.stdout)
+    assert document["counts"]["warning"] > 0
+    assert all(f["cells"] for f in document["findings"] if f["kind"] == "due diligence")
+    invalid = run_cli("gaps", str(SAMPLES / "invalid_workbook.xlsx"))
+    assert invalid.returncode == 1 and "Traceback" not in invalid.stderr

@@ -20,6 +20,8 @@ from esrs_s3.check.coverage import (
     coverage_workbook,
     reconcile,
 )
+from esrs_s3.check.gaps import Finding, find_gaps
+from esrs_s3.check.gaps_report import gaps_html, gaps_json, gaps_workbook
 from esrs_s3.check.manifest import manifest_json
 from esrs_s3.check.review import coverage_html
 from esrs_s3.disclose.catalogue import load_catalogue
@@ -37,7 +39,18 @@ PDF = "statement.pdf"
 PACKAGE = "report-package.zip"
 MANIFEST = "manifest.json"
 PACK = "assurer-pack.zip"
-PACK_CONTENTS = (PACKAGE, PDF, "coverage.xlsx", "coverage.csv", "coverage.html", MANIFEST)
+PACK_CONTENTS = (
+    PACKAGE,
+    PDF,
+    "coverage.xlsx",
+    "coverage.csv",
+    "coverage.html",
+    "gaps.xlsx",
+    "gaps.json",
+    "gaps.html",
+    "gaps.pdf",
+    MANIFEST,
+)
 
 
 class InvalidWorkbook(EsrsS3Error):
@@ -54,6 +67,7 @@ class BuildResult:
     statement: Statement
     assessment: Assessment
     coverage: tuple[CoverageRow, ...]
+    findings: tuple[Finding, ...]
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -112,10 +126,20 @@ def build_statement(
         PACKAGE: report_package(statement.document, xhtml),
     }
     clock.stage("check")
-    rows = coverage_rows(load_catalogue(assessment.rulebook), statement.results)
+    findings = find_gaps(book, assessment, statement)
+    touched: dict[str, list[str]] = {}
+    for finding in findings:
+        for dp in finding.datapoints:
+            touched.setdefault(dp, []).append(finding.rule)
+    rows = coverage_rows(load_catalogue(assessment.rulebook), statement.results, touched)
     reconcile(rows, xhtml)
     u = book.undertaking
+    review = gaps_html(findings, u.name, u.period_end.isoformat())
     files |= {
+        "gaps.json": gaps_json(findings, book.sha256),
+        "gaps.xlsx": xlsx_bytes(gaps_workbook(findings)),
+        "gaps.html": review,
+        "gaps.pdf": render_pdf(review, stamp, attachment_name=None),
         "coverage.xlsx": xlsx_bytes(coverage_workbook(rows)),
         "coverage.csv": coverage_csv(rows),
         "coverage.html": coverage_html(
@@ -136,6 +160,7 @@ def build_statement(
         statement=statement,
         assessment=assessment,
         coverage=rows,
+        findings=findings,
         timings=clock.timings,
     )
 

@@ -337,6 +337,82 @@ def build(
     )
 
 
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Findings grouped by OECD step as text, or one JSON document.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity (or worse) exists.",
+)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override an assessment parameter (repeatable).",
+)
+@with_limits
+def gaps(
+    workbook: Path,
+    output_format: str,
+    fail_on: str,
+    settings: tuple[str, ...],
+    max_file_mb: float,
+    max_rows: int,
+) -> None:
+    """List the due-diligence and disclosure gaps of WORKBOOK (rules G01-G28), grouped by
+    OECD due-diligence step, with severity, cells and ESRS paragraphs. For a team's own CI.
+
+    Example: esrs-s3 gaps sample_inputs/defence_manufacturer.xlsx --fail-on warning
+    """
+    from esrs_s3.check import find_gaps
+    from esrs_s3.check.gaps_report import by_step, counts, gaps_json
+    from esrs_s3.disclose.mapping import compose_statement
+
+    try:
+        result = read_workbook(workbook, _limits(max_file_mb, max_rows))
+    except EsrsS3Error as exc:
+        click.echo(f"esrs-s3: cannot read {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if not result.ok or result.workbook.undertaking is None:
+        click.echo(format_text(result))
+        click.echo("esrs-s3: the workbook must be valid and have an Undertaking sheet", err=True)
+        sys.exit(EXIT_INVALID)
+    try:
+        overrides = parse_overrides(list(settings), result.workbook.undertaking.rulebook)
+    except EsrsS3Error as exc:
+        raise click.UsageError(str(exc)) from None
+    assessment = assess_workbook(result.workbook, overrides)
+    statement = compose_statement(result.workbook, assessment)
+    findings = find_gaps(result.workbook, assessment, statement)
+    if output_format == "json":
+        click.echo(gaps_json(findings, result.sha256).decode("utf-8"), nl=False)
+    else:
+        for step, items in by_step(findings):
+            click.echo(f"== {step}")
+            for f in items:
+                where = ", ".join(f.cells[:6]) + (" ..." if len(f.cells) > 6 else "")
+                rule = f.rule + (f"/{f.variant}" if f.variant else "")
+                click.echo(
+                    f"{f.severity.upper():7} {f.kind:13} {rule}"
+                    f": {f.message} [{where or '-'}] ({', '.join(f.paragraphs)})"
+                )
+        tally = counts(findings)
+        click.echo(", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in tally.items()))
+    levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+    sys.exit(EXIT_INVALID if any(f.severity in levels for f in findings) else EXIT_OK)
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user unless ESRS_S3_DEBUG is set."""
     try:
