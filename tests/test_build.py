@@ -150,7 +150,12 @@ def test_s3_not_material(make_workbook) -> None:
     assert "S3-1_07" in text and "not material" in text  # Appendix B list
 
 
-MATERIAL = {"Impacts": [{**BASE_ROWS["Impacts"][0], "scale": 5}, BASE_ROWS["Impacts"][1]]}
+MATERIAL = {
+    "Impacts": [
+        {**BASE_ROWS["Impacts"][0], "scale": 5, "occurrence": "Widespread"},
+        BASE_ROWS["Impacts"][1],
+    ]
+}
 
 
 def test_phase_in(make_workbook) -> None:
@@ -182,6 +187,9 @@ def test_nothing_adopted(make_workbook) -> None:
     no_channel = [f for f in result.statement.document.facts if f.datapoint == "S3-3_16"]
     assert [f.value for f in no_channel] == ["true"]
     assert status["S3.MDR-T_16"] == "disclosed"
+    assert status["S3.SBM-3_04"] == "disclosed"  # the occurrence column is tagged
+    occurrence = [f for f in result.statement.document.facts if f.datapoint == "S3.SBM-3_04"]
+    assert [f.value.split("#")[1] for f in occurrence] == ["WidespreadMember"]
     assert status["S3-2_08"] == "disclosed"  # no engagement rows either
 
 

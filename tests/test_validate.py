@@ -67,7 +67,7 @@ def test_headers_match_case_and_space_insensitively(make_workbook) -> None:
 def test_unknown_column_is_a_warning_only(make_workbook) -> None:
     rows = {"Impacts": [{**BASE_ROWS["Impacts"][0], "owner": "J. Smith"}, BASE_ROWS["Impacts"][1]]}
     result = read_workbook(make_workbook(rows=rows))
-    assert flatten(result.issues) == [("Impacts!T1", "unknown-column")]
+    assert flatten(result.issues) == [("Impacts!U1", "unknown-column")]
     assert result.ok and result.workbook is not None
 
 

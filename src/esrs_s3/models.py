@@ -26,6 +26,9 @@ ActionType = Literal[
     "prevent", "mitigate", "remediate", "positive impact", "manage risk", "pursue opportunity"
 ]
 ActionStatus = Literal["planned", "in progress", "completed"]
+Occurrence = Literal[
+    "widespread", "systemic", "individual incidents", "specific business relationships"
+]
 
 # Contract enum name -> Literal type above (a test keeps them equal to workbook-v1.toml).
 ENUM_TYPES = {
@@ -40,6 +43,7 @@ ENUM_TYPES = {
     "channel_type": ChannelType,
     "action_type": ActionType,
     "action_status": ActionStatus,
+    "occurrence": Occurrence,
 }
 
 
@@ -103,6 +107,7 @@ class Iro(Record):
     financial_magnitude: int | None = None
     time_horizon: TimeHorizon
     rationale: str
+    occurrence: Occurrence | None = None
 
     @property
     def is_impact(self) -> bool:

@@ -101,13 +101,31 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
     else:
         c.mark("S3.SBM-3_02", Status.NOT_APPLICABLE, "no material negative impact")
         c.mark("S3.SBM-3_03", Status.NOT_APPLICABLE, "no material negative impact")
-    c.mark(
-        "S3.SBM-3_04",
-        Status.MISSING if negative else Status.NOT_APPLICABLE,
-        "the workbook does not say whether impacts are widespread or systemic"
-        if negative
-        else "no material negative impact",
-    )
+    classified = [i for i in negative if i.occurrence]
+    for iro in first_listed(classified)[0]:
+        blocks.append(
+            _para(
+                f"{iro.id}: the impact is ",
+                c.fact(
+                    "S3.SBM-3_04",
+                    "enumeration",
+                    iro.occurrence,
+                    value=f"{data.namespace}#{data.members['occurrence'][iro.occurrence]}",
+                    item=iro.id,
+                    sources=cells([iro], "occurrence"),
+                ),
+                ".",
+            )
+        )
+    if not classified:
+        c.mark(
+            "S3.SBM-3_04",
+            Status.MISSING if negative else Status.NOT_APPLICABLE,
+            "no material negative impact says whether it is widespread, systemic or isolated "
+            "(Impacts column occurrence)"
+            if negative
+            else "no material negative impact",
+        )
     if positive:
         blocks.append(
             c.textblock(
