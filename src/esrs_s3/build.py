@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from esrs_s3.assess import Assessment, assess
-from esrs_s3.assess.matrix import matrix_svg
+from esrs_s3.assess.matrix import matrix_images
 from esrs_s3.assess.outputs import assessment_files
 from esrs_s3.assess.parameters import Value
 from esrs_s3.check.coverage import (
@@ -112,9 +112,9 @@ def build_statement(
         raise InvalidWorkbook(result, "the Undertaking sheet is empty; a statement needs it")
     clock.stage("assess")
     assessment = assess(book, overrides)
-    svg = matrix_svg(assessment)
+    images = matrix_images(assessment)
     clock.stage("map")
-    statement = compose_statement(book, assessment, svg)
+    statement = compose_statement(book, assessment, images[0])
     clock.stage("render XHTML")
     xhtml = render_xhtml(statement.document)
     clock.stage("render PDF")
@@ -145,7 +145,7 @@ def build_statement(
         "coverage.html": coverage_html(
             rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256
         ),
-        **assessment_files(assessment, svg),
+        **assessment_files(assessment, images),
     }
     if extra_files:
         files |= extra_files(files)

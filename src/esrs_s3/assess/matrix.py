@@ -268,6 +268,17 @@ def _labelled(assessment: Assessment) -> set[str]:
     return set(assessment.closest) | {a.id for a in ranked[:LARGE_REGISTER_LABELS]}
 
 
+def matrix_images(assessment: Assessment, dpi: int = 150) -> tuple[bytes, bytes]:
+    """SVG and PNG of the matrix from one drawing (the layout is computed once)."""
+    figure = draw(assessment)
+    svg, png = io.BytesIO(), io.BytesIO()
+    with plt.rc_context(STYLE):
+        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": "esrs-s3"})
+        figure.savefig(png, format="png", dpi=dpi, metadata={"Software": "esrs-s3"})
+    plt.close(figure)
+    return svg.getvalue(), png.getvalue()
+
+
 def matrix_svg(assessment: Assessment) -> bytes:
     figure = draw(assessment)
     buffer = io.BytesIO()
@@ -278,8 +289,4 @@ def matrix_svg(assessment: Assessment) -> bytes:
 
 
 def matrix_png(assessment: Assessment, dpi: int = 150) -> bytes:
-    figure = draw(assessment)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": "esrs-s3"})
-    plt.close(figure)
-    return buffer.getvalue()
+    return matrix_images(assessment, dpi)[1]

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from esrs_s3 import __version__
 from esrs_s3.assess.assessment import Assessment, IroAssessment
-from esrs_s3.template import set_text
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -100,6 +100,29 @@ IRO_WIDTHS = {
 }
 
 
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _cell(sheet, value: object, style: dict | None = None) -> WriteOnlyCell:
+    """A write-only cell; strings stay text even when they start with '='."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if len(value) > 60:
+            cell.alignment = WRAP
+    for name, attribute in (style or {}).items():
+        setattr(cell, name, attribute)
+    return cell
+
+
+def _value(sheet, value: object) -> object:
+    """Plain values as they are; a cell object only where a string needs it (text that starts
+    with '=' must stay text; long text wraps)."""
+    if isinstance(value, str) and (value.startswith("=") or len(value) > 60):
+        return _cell(sheet, value)
+    return value
+
+
 def _sheet(
     book: Workbook,
     title: str,
@@ -107,26 +130,22 @@ def _sheet(
     rows: list[list[object]],
     widths: dict[str, int] | None = None,
 ) -> None:
+    """One sheet in openpyxl's write-only mode (streams rows: 10k IROs in a fraction of the
+    time of the cell-by-cell API)."""
     sheet = book.create_sheet(title)
     for column, header in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=column)
-        set_text(cell, header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         width = (widths or {}).get(header, max(10, min(len(header) + 2, 22)))
         sheet.column_dimensions[get_column_letter(column)].width = width
-    for offset, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=offset, column=column)
-            set_text(cell, value)
-            if isinstance(value, str) and len(value) > 60:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 1)}"
+    header_style = {"font": HEADER_FONT, "fill": HEADER_FILL}
+    sheet.append([_cell(sheet, header, header_style) for header in headers])
+    for values in rows:
+        sheet.append([_value(sheet, value) for value in values])
 
 
 def build_report(assessment: Assessment) -> Workbook:
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     _sheet(book, "IROs", IRO_HEADERS, [_iro_row(a) for a in assessment.iros], IRO_WIDTHS)
     parameters = [
         [
