@@ -171,61 +171,49 @@ def source_fingerprint() -> str:
 
 
 def _api() -> dict:
-    """The pipeline's functions, for the esrs-s3 that runs (its API moved while this bench was
-    written: `assessment_writers` + `write_outputs` became `assessment_files` + `write_files`
-    with a check stage (coverage and manifest) between the PDF and the write)."""
-    import inspect
-
-    from esrs_s3.assess import assess, outputs
+    """The pipeline's functions, as esrs_s3.build.build_statement calls them."""
+    from esrs_s3.assess import assess
+    from esrs_s3.assess.matrix import matrix_images
+    from esrs_s3.assess.outputs import assessment_files
+    from esrs_s3.check.coverage import coverage_csv, coverage_rows, coverage_workbook, reconcile
+    from esrs_s3.check.gaps import find_gaps
+    from esrs_s3.check.gaps_report import gaps_html, gaps_json, gaps_workbook
+    from esrs_s3.check.manifest import manifest_json
+    from esrs_s3.check.review import coverage_html
+    from esrs_s3.disclose.catalogue import load_catalogue
     from esrs_s3.disclose.mapping import compose_statement
+    from esrs_s3.fileio import write_files, xlsx_bytes
     from esrs_s3.ingest import Limits, read_workbook
     from esrs_s3.issues import Severity
     from esrs_s3.render.package import report_package
     from esrs_s3.render.pdf import render_pdf
     from esrs_s3.render.xhtml import render_xhtml
 
-    api = {
+    return {
         "assess": assess,
+        "matrix_images": matrix_images,
+        "assessment_files": assessment_files,
+        "coverage_csv": coverage_csv,
+        "coverage_rows": coverage_rows,
+        "coverage_workbook": coverage_workbook,
+        "reconcile": reconcile,
+        "find_gaps": find_gaps,
+        "gaps_html": gaps_html,
+        "gaps_json": gaps_json,
+        "gaps_workbook": gaps_workbook,
+        "manifest_json": manifest_json,
+        "coverage_html": coverage_html,
+        "load_catalogue": load_catalogue,
         "compose_statement": compose_statement,
+        "write_files": write_files,
+        "xlsx_bytes": xlsx_bytes,
         "Limits": Limits,
         "read_workbook": read_workbook,
         "Severity": Severity,
         "report_package": report_package,
         "render_pdf": render_pdf,
         "render_xhtml": render_xhtml,
-        "files": hasattr(outputs, "assessment_files"),
     }
-    if api["files"]:
-        from esrs_s3.check.coverage import coverage_csv, coverage_rows, coverage_workbook, reconcile
-        from esrs_s3.check.manifest import manifest_json
-        from esrs_s3.check.review import coverage_html
-        from esrs_s3.disclose.catalogue import load_catalogue
-        from esrs_s3.fileio import write_files, xlsx_bytes
-
-        api |= {
-            "assessment_files": outputs.assessment_files,
-            "coverage_csv": coverage_csv,
-            "coverage_rows": coverage_rows,
-            "coverage_workbook": coverage_workbook,
-            "reconcile": reconcile,
-            "manifest_json": manifest_json,
-            "coverage_html": coverage_html,
-            "load_catalogue": load_catalogue,
-            "write_files": write_files,
-            "xlsx_bytes": xlsx_bytes,
-        }
-    else:
-        from esrs_s3.fileio import write_outputs
-
-        api |= {"assessment_writers": outputs.assessment_writers, "write_outputs": write_outputs}
-    writer = api.get("assessment_files") or api["assessment_writers"]
-    compose = inspect.signature(compose_statement).parameters
-    api["shares_matrix"] = "matrix" in compose and "svg" in inspect.signature(writer).parameters
-    if api["shares_matrix"]:
-        from esrs_s3.assess.matrix import matrix_svg
-
-        api["matrix_svg"] = matrix_svg
-    return api
 
 
 def run_pipeline(api: dict, path: str, target: Path, timed, info: dict) -> None:
@@ -239,12 +227,8 @@ def run_pipeline(api: dict, path: str, target: Path, timed, info: dict) -> None:
         return
     book = read.workbook
     assessment = timed("assess", lambda: api["assess"](book, None))
-    svg = None
-    if api["shares_matrix"]:
-        svg = timed("matrix", lambda: api["matrix_svg"](assessment))
-        statement = timed("map", lambda: api["compose_statement"](book, assessment, svg))
-    else:
-        statement = timed("map", lambda: api["compose_statement"](book, assessment))
+    images = timed("matrix", lambda: api["matrix_images"](assessment))
+    statement = timed("map", lambda: api["compose_statement"](book, assessment, images[0]))
     document = statement.document
     info["facts"] = len(document.facts)
     info["sections"] = len(document.sections)
@@ -256,47 +240,30 @@ def run_pipeline(api: dict, path: str, target: Path, timed, info: dict) -> None:
         pdf = b""  # go on: the other stages are still measured
     info["pdf"] = pdf
     files = {"statement.xhtml": xhtml, "statement.pdf": pdf}
-    if not api["files"]:
+    files["report-package.zip"] = timed("write", lambda: api["report_package"](document, xhtml))
 
-        def write() -> list[Path]:
-            package = api["report_package"](document, xhtml)
-            writers = {
-                name: (lambda p, data=data: p.write_bytes(data)) for name, data in files.items()
-            }
-            writers["report-package.zip"] = lambda p: p.write_bytes(package)
-            made = api["assessment_writers"](*((assessment, svg) if svg else (assessment,)))
-            return api["write_outputs"](target, writers | made)
+    def check() -> dict[str, bytes]:
+        findings = api["find_gaps"](book, assessment, statement)
+        rows = api["coverage_rows"](api["load_catalogue"](assessment.rulebook), statement.results)
+        api["reconcile"](rows, xhtml)
+        u = book.undertaking
+        return {
+            "gaps.json": api["gaps_json"](findings, book.sha256),
+            "gaps.xlsx": api["xlsx_bytes"](api["gaps_workbook"](findings)),
+            "gaps.html": api["gaps_html"](findings, u.name, u.period_end.isoformat()),
+            "coverage.xlsx": api["xlsx_bytes"](api["coverage_workbook"](rows)),
+            "coverage.csv": api["coverage_csv"](rows),
+            "coverage.html": api["coverage_html"](
+                rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256
+            ),
+        }
 
-        written = timed("write", write)
-    else:
-        # build_statement makes the package and the assessment files in its PDF and check
-        # stages; here they count as "write other outputs", the coverage and manifest as check
-        files["report-package.zip"] = timed("write", lambda: api["report_package"](document, xhtml))
-        made = timed(
-            "write",
-            lambda: api["assessment_files"](*((assessment, svg) if svg else (assessment,))),
-        )
-
-        def check() -> dict[str, bytes]:
-            rows = api["coverage_rows"](
-                api["load_catalogue"](assessment.rulebook), statement.results
-            )
-            api["reconcile"](rows, xhtml)
-            u = book.undertaking
-            return {
-                "coverage.xlsx": api["xlsx_bytes"](api["coverage_workbook"](rows)),
-                "coverage.csv": api["coverage_csv"](rows),
-                "coverage.html": api["coverage_html"](
-                    rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256
-                ),
-            }
-
-        files |= timed("check", check)
-        files |= made
-        files["manifest.json"] = timed(
-            "check", lambda: api["manifest_json"](Path(path).name, assessment, files)
-        )
-        written = timed("write", lambda: api["write_files"](target, files))
+    files |= timed("check", check)
+    files |= timed("write", lambda: api["assessment_files"](assessment, images))
+    files["manifest.json"] = timed(
+        "check", lambda: api["manifest_json"](Path(path).name, assessment, files)
+    )
+    written = timed("write", lambda: api["write_files"](target, files))
     info["outputs"] = {f.name: f.stat().st_size for f in written}
 
 
@@ -315,7 +282,6 @@ def pipeline_worker(path: str, out: str, rows: int, timeout: float) -> dict:
     result: dict = {
         "import_s": imported - started,
         "import_weasyprint_s": imported_weasyprint - imported,
-        "api": "assessment_files" if api["files"] else "assessment_writers",
         "stages": timings,
         "peak_after_mb": peaks,
         "timed_out": None,

@@ -102,6 +102,10 @@ def test_same_workbook_same_coverage_gaps_and_manifest(defence, tmp_path) -> Non
         "coverage.html",
         "manifest.json",
         "assurer-pack.zip",
+        "gaps.json",
+        "gaps.xlsx",
+        "gaps.html",
+        "gaps.pdf",
     ):
         assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
