@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from esrs_s3.check.review import environment
-from esrs_s3.template import set_text
 
 COLUMNS = (
     "rule",
@@ -28,6 +28,10 @@ COLUMNS = (
     "datapoints",
 )
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+PER_RULE = 25  # findings of one rule shown in gaps.html / gaps.pdf
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def by_step(findings: Sequence) -> list[tuple[str, list]]:
@@ -60,38 +64,57 @@ def _text(value: object) -> str:
 
 
 def gaps_workbook(findings: Sequence) -> Workbook:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Findings"
+    """All findings, one row each (write-only: thousands of findings stay fast)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Findings")
     for index, name in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        set_text(cell, name)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
-        sheet.column_dimensions[get_column_letter(index)].width = (
-            60 if name in ("message", "resolution") else 18
-        )
-    for offset, finding in enumerate(findings, start=2):
-        data = finding.model_dump()
-        for index, name in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=offset, column=index)
-            set_text(cell, _text(data[name]))
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        wide = name in ("message", "resolution")
+        sheet.column_dimensions[get_column_letter(index)].width = 60 if wide else 18
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(findings) + 1}"
+    header = []
+    for name in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        header.append(cell)
+    sheet.append(header)
+    for finding in findings:
+        data = finding.model_dump()
+        sheet.append([_text_cell(sheet, _text(data[name])) for name in COLUMNS])
     return book
+
+
+def _text_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # text, even when it starts with '='
+    cell.alignment = WRAP
+    return cell
+
+
+def _shown(findings: Sequence) -> tuple[list, dict[str, int]]:
+    """At most PER_RULE findings of each rule (variant) for the readable report; the rest are
+    counted (gaps.json and gaps.xlsx keep every finding)."""
+    kept, hidden, seen = [], {}, {}
+    for finding in findings:
+        key = finding.rule + (f"/{finding.variant}" if finding.variant else "")
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= PER_RULE:
+            kept.append(finding)
+        else:
+            hidden[key] = hidden.get(key, 0) + 1
+    return kept, hidden
 
 
 def gaps_html(findings: Sequence, undertaking: str, period_end: str) -> bytes:
     tally = counts(findings)
-    html = (
-        environment()
-        .get_template("gaps.html.j2")
-        .render(
-            groups=by_step(findings),
-            undertaking=undertaking,
-            period_end=period_end,
-            counts=[(f"{k}s", v) for k, v in tally.items()],
-        )
+    kept, hidden = _shown(findings)
+    template = environment().get_template("gaps.html.j2")
+    html = template.render(
+        groups=by_step(kept),
+        hidden=sorted(hidden.items()),
+        per_rule=PER_RULE,
+        undertaking=undertaking,
+        period_end=period_end,
+        counts=[(f"{k}s", v) for k, v in tally.items()],
     )
     return html.encode("utf-8")
