@@ -46,8 +46,10 @@ What it does:
    when the PDF stage is stopped the later stages still run (with an empty PDF) so they are
    still measured, the size's remaining repeats and its baseline are skipped, and
    the PDF goals are judged FAIL.
-6. Prints a table per size (all stages but the PDF are summed per run, then the median is
-   taken), the goals as PASS/FAIL lines, and writes everything as JSON to <out>/build.json.
+6. Prints a table per size (the goal's stages, read+validate, assess with the matrix, map and
+   XHTML, are summed per run, then the median is taken; the check and write stages are
+   summed beside them as "other outputs", not judged), the goals as PASS/FAIL lines, and
+   writes everything as JSON to <out>/build.json.
 
 Timings on shared machines vary by 20-40 % between runs: compare ratios within one run.
 """
@@ -80,7 +82,11 @@ DEFAULT_SIZES = (1_000, 10_000)
 STAMP = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)  # = what build_statement derives from the bench
 ATTACHMENT = "statement.xhtml"  # period end; fixed so the same input gives the same bytes
 STAGES = ("read", "assess", "matrix", "map", "xhtml", "pdf", "check", "write")
-REQUIRED = ("read", "assess", "map", "xhtml", "write")  # "matrix", "check": newer APIs only
+REQUIRED = ("read", "assess", "map", "xhtml", "write")
+# The goal's stages, as the issue lists them: read+validate, assess (with the matrix), map and
+# the XHTML render. The check and write stages (coverage, gaps, assessment.xlsx, zips) are
+# reported as "other outputs" beside them, not judged.
+GOAL_STAGES = ("read", "assess", "matrix", "map", "xhtml")
 STAGE_LABELS = {
     "read": "read + validate",
     "assess": "assess",
@@ -402,7 +408,7 @@ def run(sizes: list[int], repeat: int, out: Path, timeout: float) -> dict:
     paths = {rows: ingest.ensure_workbook(out, rows) for rows in sizes}
     results: dict = {
         "goals": {
-            "sum_but_pdf": f"all stages but the PDF together <= {GOAL_SUM_S:g} s at"
+            "sum_but_pdf": f"read+validate, assess, map and XHTML together <= {GOAL_SUM_S:g} s at"
             f" {GOAL_ROWS:,} IROs",
             "pdf_ratio": f"PDF stage within {GOAL_PDF_RATIO:g}x of WeasyPrint alone on the same"
             " XHTML",
@@ -454,9 +460,13 @@ def _summarise(rows: int, path: Path, out: Path, ours: list[dict], alone: list[d
     last = ours[-1]
     stages = {stage: _median(s["stages"].get(stage) for s in ours) for stage in STAGES}
     sums = [
-        sum(seconds for stage, seconds in s["stages"].items() if stage != "pdf")
+        sum(seconds for stage, seconds in s["stages"].items() if stage in GOAL_STAGES)
         for s in ours
         if all(stage in s["stages"] for stage in REQUIRED)
+    ]
+    others = [
+        sum(seconds for stage, seconds in s["stages"].items() if stage in ("check", "write"))
+        for s in ours
     ]
     timed_out = next((s["timed_out"] for s in ours if s["timed_out"]), None)
     baseline = _median(a["pdf_s"] for a in alone if not a["timed_out"])
@@ -479,6 +489,7 @@ def _summarise(rows: int, path: Path, out: Path, ours: list[dict], alone: list[d
         "timed_out": timed_out,
         "stages_s": stages,
         "sum_but_pdf_s": _median(sums),
+        "other_outputs_s": _median(others),
         "weasyprint_alone_s": baseline,
         "pdf_ratio": ratio,
         "pdf_ratio_of_minima": ratio_of_minima,
@@ -590,7 +601,14 @@ def print_table(results: dict) -> None:
             median = _s(entry["stages_s"][stage])
             print(f"  {STAGE_LABELS[stage]:<26} {median:>9}   {samples}{mark}")
         print("  " + "─" * (len(head) + 10))
-        print(f"  {'all stages but the PDF':<26} {_s(entry['sum_but_pdf_s']):>9}")
+        print(
+            f"  {'read to XHTML (goal)':<26} {_s(entry['sum_but_pdf_s']):>9}"
+            "   read+validate, assess, matrix, map, XHTML"
+        )
+        print(
+            f"  {'other outputs (not goal)':<26} {_s(entry['other_outputs_s']):>9}"
+            "   check + write: coverage, gaps, assessment.xlsx, zips"
+        )
         alone = ", ".join(_s(a["pdf_s"]) for a in entry["samples"]["weasyprint_alone"])
         line = f"  {'WeasyPrint alone (PDF)':<26} {_s(entry['weasyprint_alone_s']):>9}   {alone}"
         print(line.rstrip())
