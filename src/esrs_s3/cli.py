@@ -413,6 +413,35 @@ def gaps(
     sys.exit(EXIT_INVALID if any(f.severity in levels for f in findings) else EXIT_OK)
 
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
+)
+def serve(host: str, port: int) -> None:
+    """Start the local web app: upload a workbook, review the matrix, gaps and coverage, and
+    download every output. Uploads and results stay in a private temporary folder and are
+    deleted an hour after upload.
+
+    Example: esrs-s3 serve --port 8000
+    """
+    import uvicorn
+
+    from esrs_s3.web import create_app
+
+    app = create_app(allowed_hosts=LOOPBACK if host in LOOPBACK else None)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"esrs-s3 serves on http://{shown}:{port}/  (Ctrl+C to stop)")
+    if host not in LOOPBACK:
+        click.echo(
+            f"esrs-s3: warning: listening on {host}: anyone who can reach it can upload", err=True
+        )
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user unless ESRS_S3_DEBUG is set."""
     try:

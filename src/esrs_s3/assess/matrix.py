@@ -28,7 +28,7 @@ STYLE = {
 }
 
 
-def _positions(assessment: Assessment) -> list[tuple[float, float]]:
+def point_positions(assessment: Assessment) -> list[tuple[float, float]]:
     """Coordinates with points that coincide spread on a small circle, in register order."""
     groups: dict[tuple[float, float], list[int]] = defaultdict(list)
     base = []
@@ -56,7 +56,7 @@ def draw(assessment: Assessment):
         figure, axes = plt.subplots(figsize=(8.0, 6.6))
         topics = list(dict.fromkeys(a.iro.sub_topic for a in assessment.iros))
         colour = {t: COLOURS[i % len(COLOURS)] for i, t in enumerate(sorted(topics))}
-        positions = _positions(assessment)
+        positions = point_positions(assessment)
         t_imp = assessment.parameters["impact_threshold"]
         t_fin = assessment.parameters["financial_threshold"]
         axes.axhspan(t_imp, 5.4, color="#f3f3f3", zorder=0)
