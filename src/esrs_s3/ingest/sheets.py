@@ -220,15 +220,14 @@ _NO_BAD: frozenset[str] = frozenset()
 
 def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
     """(row number, cells) of the rows that are not fully empty, padded to the widest row."""
-    rows = [
-        (offset, cells)
+    counted = [
+        (offset, cells, len(cells) - cells.count(""))
         for offset, cells in enumerate(grid[1:], start=2)
-        if cells.count("") < len(cells)
     ]
     rows = [
         (offset, cells)
-        for offset, cells in rows
-        if len(cells) - cells.count("") > 3 or not all(is_blank(raw) for raw in cells)
+        for offset, cells, filled in counted
+        if filled > 3 or (filled and not all(is_blank(raw) for raw in cells))
     ]
     width = max((len(cells) for cells in grid), default=0)
     if any(len(cells) < width for _, cells in rows):
@@ -237,10 +236,11 @@ def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
 
 
 def _parse_column(
-    raw: Sequence[object], column: ColumnSpec, ctx: CellContext
+    raw: Sequence[object], column: ColumnSpec, ctx: CellContext, want_blanks: bool
 ) -> tuple[list[object], list[int], list[tuple[int, BadCell]]]:
     """Parse one column of every data row: values (None when blank or bad), the positions of
-    blank cells, and the problems. Common values take a list comprehension, not a call."""
+    blank cells (only when `want_blanks`), and the problems. Common values take a list
+    comprehension, not a call; the sentinel counts run in C."""
     if column.kind in ("text", "id"):
         values = [(v.strip() or None) if v.__class__ is str else _SLOW for v in raw]
     else:
@@ -257,7 +257,7 @@ def _parse_column(
                     for v in raw
                 ]
     problems: list[tuple[int, BadCell]] = []
-    slow = [i for i, v in enumerate(values) if v is _SLOW]
+    slow = [i for i, v in enumerate(values) if v is _SLOW] if values.count(_SLOW) else []
     if slow:
         parse = as_text if column.kind in ("text", "id") else bind_parser(column, ctx)
         memo: dict[object, object] = {}  # lists such as "DE; FR" repeat down a column
@@ -279,7 +279,9 @@ def _parse_column(
                 problems.append((position, result))
             else:
                 values[position] = result
-    blanks = [i for i, v in enumerate(values) if v is None]
+    blanks = (
+        [i for i, v in enumerate(values) if v is None] if want_blanks and values.count(None) else []
+    )
     if problems:
         values = [None if v is _BAD else v for v in values]
     return values, blanks, problems
@@ -302,7 +304,9 @@ def read_rows_sheet(
     for name, index in positions.items():
         column = spec.column(name)
         letters = columns[name]
-        values, blanks, problems = _parse_column(by_column[index] if data else (), column, ctx)
+        values, blanks, problems = _parse_column(
+            by_column[index] if data else (), column, ctx, column.required or bool(formula_cells)
+        )
         for position, problem in problems:
             bad_by_row.setdefault(position, set()).add(name)
             issues.append(
