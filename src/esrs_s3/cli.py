@@ -65,6 +65,26 @@ limit_options = [
 ]
 
 
+set_option = click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
+)
+
+
+def output_option(what: str):
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        required=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=f"Folder for {what} (created if needed).",
+    )
+
+
 def with_limits(function):
     for option in reversed(limit_options):
         function = option(function)
@@ -131,21 +151,8 @@ def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: i
 
 @cli.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for assessment.xlsx, matrix.svg and matrix.png (created if needed).",
-)
-@click.option(
-    "--set",
-    "settings",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
-)
+@output_option("assessment.xlsx, matrix.svg and matrix.png")
+@set_option
 @with_limits
 def assess(
     workbook: Path, output: Path, settings: tuple[str, ...], max_file_mb: float, max_rows: int
@@ -223,21 +230,8 @@ def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_fo
 
 @cli.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the statement, its PDF, the report package and the assessment outputs.",
-)
-@click.option(
-    "--set",
-    "settings",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
-)
+@output_option("the statement, its PDF, the report package and the review files")
+@set_option
 @click.option(
     "--format",
     "output_format",
@@ -354,13 +348,7 @@ def build(
     show_default=True,
     help="Exit 1 when a finding of this severity (or worse) exists.",
 )
-@click.option(
-    "--set",
-    "settings",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Override an assessment parameter (repeatable).",
-)
+@set_option
 @with_limits
 def gaps(
     workbook: Path,
