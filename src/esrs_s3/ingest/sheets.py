@@ -220,14 +220,12 @@ _NO_BAD: frozenset[str] = frozenset()
 
 def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
     """(row number, cells) of the rows that are not fully empty, padded to the widest row."""
-    counted = [
-        (offset, cells, len(cells) - cells.count(""))
-        for offset, cells in enumerate(grid[1:], start=2)
-    ]
+    # truthiness runs in C: a row with more than three truthy cells is a data row; a row with
+    # fewer gets the exact blank test (0 and FALSE are values, spaces are blank)
     rows = [
         (offset, cells)
-        for offset, cells, filled in counted
-        if filled > 3 or (filled and not all(is_blank(raw) for raw in cells))
+        for offset, cells in enumerate(grid[1:], start=2)
+        if sum(map(bool, cells)) > 3 or not all(is_blank(raw) for raw in cells)
     ]
     width = max((len(cells) for cells in grid), default=0)
     if any(len(cells) < width for _, cells in rows):
@@ -261,6 +259,20 @@ def _parse_column(
     if slow:
         parse = as_text if column.kind in ("text", "id") else bind_parser(column, ctx)
         memo: dict[object, object] = {}  # lists such as "DE; FR" repeat down a column
+        if all(raw[p].__class__ is str for p in slow):  # the usual case: parse each text once
+            for text in set(raw[p] for p in slow):
+                try:
+                    memo[text] = None if not text.strip() else parse(text)
+                except BadCell as problem:
+                    memo[text] = problem
+            for position in slow:
+                result = memo[raw[position]]
+                if isinstance(result, BadCell):
+                    values[position] = _BAD
+                    problems.append((position, result))
+                else:
+                    values[position] = result
+            slow = []
         for position in slow:
             cell = raw[position]
             if is_blank(cell):
