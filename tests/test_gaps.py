@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BASE_FIELDS, SAMPLES
+from conftest import BASE_FIELDS, BASE_ROWS, SAMPLES
 
 from esrs_s3 import read_workbook
 from esrs_s3.assess import assess
@@ -52,21 +52,7 @@ CLEAN_ROWS: dict[str, list[dict[str, object]]] = {
             "time_horizon": "short",
             "rationale": "Payroll 2025.",
         },
-        {  # row 3: a risk below the threshold
-            "id": "IRO-02",
-            "title": "Permit withdrawal",
-            "description": "The municipality could suspend the permit after complaints.",
-            "sub_topic": "economic, social and cultural rights",
-            "sub_sub_topic": "land-related impacts",
-            "kind": "risk",
-            "status": "potential",
-            "value_chain": "own operations",
-            "human_rights": "no",
-            "likelihood": 2,
-            "financial_magnitude": 4,
-            "time_horizon": "medium",
-            "rationale": "Permit conditions; legal advice.",
-        },
+        dict(BASE_ROWS["Impacts"][1]),  # row 3: a risk below the threshold (the shared base)
         {  # row 4: a minor negative impact, not material
             "id": "IRO-03",
             "title": "Blasting dust on the village",
