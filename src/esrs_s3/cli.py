@@ -74,6 +74,17 @@ set_option = click.option(
 )
 
 
+def format_option(help_text: str):
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def output_option(what: str):
     return click.option(
         "-o",
@@ -113,14 +124,7 @@ def template(path: Path, force: bool) -> None:
 
 @cli.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Findings as text lines or as one JSON document.",
-)
+@format_option("Findings as text lines or as one JSON document.")
 @with_limits
 def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: int) -> None:
     """Check WORKBOOK against the input contract and list every problem with its cell.
@@ -198,14 +202,7 @@ def assess(
     help="The EFRAG ESRS Set 1 taxonomy package (.zip); default: $ESRS_S3_TAXONOMY.",
 )
 @click.option("--esef", is_flag=True, help="Also apply the ESEF filing rules (report packages).")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Findings as text lines or as one JSON document.",
-)
+@format_option("Findings as text lines or as one JSON document.")
 def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_format: str) -> None:
     """Validate Inline XBRL files or report packages with Arelle, offline, against the taxonomy.
 
@@ -333,14 +330,7 @@ def build(
 
 @cli.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Findings grouped by OECD step as text, or one JSON document.",
-)
+@format_option("Findings grouped by OECD step as text, or one JSON document.")
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "never"]),

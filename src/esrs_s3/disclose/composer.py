@@ -105,6 +105,19 @@ class Composer:
         self._previews.setdefault(dp_id, shown if len(shown) <= 120 else shown[:117] + "...")
         return Run(fact=fact.id)
 
+    def flag(
+        self, dp_id: str, value: bool, sources: tuple[str, ...] = (), item: str | None = None
+    ) -> Run:
+        """A boolean fact shown as Yes / No."""
+        return self.fact(
+            dp_id,
+            "boolean",
+            "Yes" if value else "No",
+            value="true" if value else "false",
+            sources=sources,
+            item=item,
+        )
+
     def textblock(
         self,
         dp_id: str,

@@ -39,12 +39,7 @@ def phase_in(c: Composer, data: Inputs) -> list[Block]:
         ),
         _para(
             "S3 Affected communities has been assessed to be material: ",
-            c.fact(
-                "BP-2_21",
-                "boolean",
-                "Yes" if data.regime.s3_material else "No",
-                value="true" if data.regime.s3_material else "false",
-            ),
+            c.flag("BP-2_21", data.regime.s3_material),
             ".",
         ),
     ]

@@ -381,12 +381,10 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
                     Run(
                         text="The effectiveness of policies and actions is tracked without targets: "
                     ),
-                    c.fact(
+                    c.flag(
                         "S3.MDR-T_16",
-                        "boolean",
-                        "Yes" if tracked else "No",
-                        value="true" if tracked else "false",
-                        sources=cells(data.workbook.actions, "effectiveness_tracking"),
+                        tracked,
+                        cells(data.workbook.actions, "effectiveness_tracking"),
                     ),
                     Run(text="."),
                 ),

@@ -60,9 +60,7 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
         _para(
             "All affected communities who can be materially impacted are in the scope of this "
             "disclosure: ",
-            c.fact(
-                "S3.SBM-3_01", "boolean", "Yes", value="true", sources=cells(everything[:1], "id")
-            ),
+            c.flag("S3.SBM-3_01", True, cells(everything[:1], "id")),
             f". The register assessed {len(everything)} impacts, risks and opportunities.",
         )
     )
@@ -243,12 +241,10 @@ def s3_1(c: Composer, data: Inputs) -> list[Block]:
     blocks.append(
         _para(
             "Policies are aligned with internationally recognised instruments: ",
-            c.fact(
+            c.flag(
                 "S3-1_06",
-                "boolean",
-                "Yes" if referencing else "No",
-                value="true" if referencing else "false",
-                sources=cells(policies, "references_ungp", "references_oecd", "references_ilo"),
+                referencing,
+                cells(policies, "references_ungp", "references_oecd", "references_ilo"),
             ),
             f". {len(referencing)} of {len(policies)} policies refer to the UN Guiding Principles, "
             "the OECD Guidelines or the ILO Declaration.",
@@ -316,7 +312,7 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         blocks = [
             _para(
                 "No general process to engage with affected communities has been adopted: ",
-                c.fact("S3-2_08", "boolean", "Yes", value="true"),
+                c.flag("S3-2_08", True),
                 ".",
             )
         ]
@@ -419,7 +415,7 @@ def s3_3(c: Composer, data: Inputs) -> list[Block]:
             _para(
                 "No channel through which affected communities can raise concerns has "
                 "been adopted: ",
-                c.fact("S3-3_16", "boolean", "Yes", value="true"),
+                c.flag("S3-3_16", True),
                 ".",
             )
         ]
@@ -460,12 +456,10 @@ def s3_3(c: Composer, data: Inputs) -> list[Block]:
         blocks.append(
             _para(
                 "Policies protect people who use the channels against retaliation: ",
-                c.fact(
+                c.flag(
                     "S3-3_15",
-                    "boolean",
-                    "Yes" if every else "No",
-                    value="true" if every else "false",
-                    sources=cells(channels, "anti_retaliation"),
+                    every,
+                    cells(channels, "anti_retaliation"),
                 ),
                 ".",
             )
@@ -475,20 +469,16 @@ def s3_3(c: Composer, data: Inputs) -> list[Block]:
         blocks.append(
             _para(
                 "Grievances are treated confidentially: ",
-                c.fact(
+                c.flag(
                     "S3-3_20",
-                    "boolean",
-                    "Yes" if confidential else "No",
-                    value="true" if confidential else "false",
-                    sources=cells(channels, "confidential"),
+                    confidential,
+                    cells(channels, "confidential"),
                 ),
                 ". Concerns can be raised anonymously: ",
-                c.fact(
+                c.flag(
                     "S3-3_21",
-                    "boolean",
-                    "Yes" if anonymous else "No",
-                    value="true" if anonymous else "false",
-                    sources=cells(channels, "anonymous"),
+                    anonymous,
+                    cells(channels, "anonymous"),
                 ),
                 ".",
             )
