@@ -42,6 +42,14 @@ def test_row_models_have_exactly_the_contract_columns(sheet_name: str) -> None:
     assert [f for f in model.model_fields if f != "source"] == columns
 
 
+@pytest.mark.parametrize("sheet_name", list(ROW_MODELS))
+def test_list_columns_are_the_tuple_fields_of_the_models(sheet_name: str) -> None:
+    """The reader turns blank list cells into () because the models type them as tuples."""
+    model, _ = ROW_MODELS[sheet_name]
+    tuples = {n for n, f in model.model_fields.items() if typing.get_origin(f.annotation) is tuple}
+    assert {c.name for c in CONTRACT.sheet(sheet_name).columns if c.is_list} == tuples
+
+
 def test_undertaking_model_has_the_contract_fields() -> None:
     fields = [c.name for c in CONTRACT.sheet("Undertaking").columns]
     assert [f for f in Undertaking.model_fields if f != "cells"] == fields

@@ -13,6 +13,8 @@ CONTRACT_FILE = "workbook-v1.toml"
 FIELD_HEADERS = ("field", "value")
 FIELD_NOTE_HEADER = "explanation"
 
+LIST_KINDS = ("refs", "countries")
+
 
 class ColumnSpec(BaseModel):
     """One column of a rows sheet, or one field of a field/value sheet."""
@@ -44,6 +46,11 @@ class ColumnSpec(BaseModel):
         """The type's argument: `enum:kind` -> `kind`, `refs:Impacts` -> `Impacts`."""
         parts = self.type.split(":", 1)
         return parts[1] if len(parts) == 2 else None
+
+    @property
+    def is_list(self) -> bool:
+        """Whether a cell holds a list (`DE; FR`): a blank one reads as the empty tuple."""
+        return self.kind in LIST_KINDS
 
     @property
     def is_key(self) -> bool:

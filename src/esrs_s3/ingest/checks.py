@@ -21,8 +21,8 @@ def check_unique_keys(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
             continue
         letters = sheet.columns[column.name]
         first_seen: dict[object, int] = {}
-        for row in sheet.rows:
-            key = row.values.get(column.name)
+        for number, values in sheet.rows():
+            key = values[column.name]
             if key is None:
                 continue
             if key in first_seen:
@@ -30,20 +30,20 @@ def check_unique_keys(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
                     cell_issue(
                         "duplicate-id",
                         sheet.name,
-                        f"{letters}{row.row}",
+                        f"{letters}{number}",
                         column.name,
                         f"{column.name} values unique on the sheet",
                         f'"{key}", already used at {sheet.name}!{letters}{first_seen[key]}',
                     )
                 )
             else:
-                first_seen[key] = row.row
+                first_seen[key] = number
     return issues
 
 
 def sheet_keys(sheet: ParsedSheet, spec: SheetSpec) -> set[object]:
     key = next((c.name for c in spec.columns if c.is_key), None)
-    return {row.values.get(key) for row in sheet.rows} - {None}
+    return {values.get(key) for values in sheet.values} - {None}
 
 
 def check_references(sheets: dict[str, ParsedSheet], contract: Contract) -> list[Issue]:
@@ -56,17 +56,15 @@ def check_references(sheets: dict[str, ParsedSheet], contract: Contract) -> list
             if column.kind != "refs" or column.name not in sheet.columns or target not in keys:
                 continue
             letters = sheet.columns[column.name]
-            for row in sheet.rows:
-                unknown = [
-                    ref for ref in row.values.get(column.name) or () if ref not in keys[target]
-                ]
+            for number, values in sheet.rows():
+                unknown = [ref for ref in values[column.name] if ref not in keys[target]]
                 if unknown:
                     shown = ", ".join(f'"{ref}"' for ref in unknown)
                     issues.append(
                         cell_issue(
                             "unknown-reference",
                             name,
-                            f"{letters}{row.row}",
+                            f"{letters}{number}",
                             column.name,
                             f"ids from sheet {target}",
                             f"{shown}, not an id on sheet {target}",
@@ -80,8 +78,8 @@ def check_topic_fit(impacts: ParsedSheet, rulebook: Rulebook) -> list[Issue]:
     letters = impacts.columns.get("sub_sub_topic")
     if letters is None:
         return issues
-    for row in impacts.rows:
-        topic, sub = row.values.get("sub_topic"), row.values.get("sub_sub_topic")
+    for number, values in impacts.rows():
+        topic, sub = values["sub_topic"], values["sub_sub_topic"]
         if topic is None or sub is None or rulebook.fits(topic, sub):
             continue
         allowed = [*rulebook.sub_topics.get(topic, ()), rulebook.other_sub_sub_topic]
@@ -89,7 +87,7 @@ def check_topic_fit(impacts: ParsedSheet, rulebook: Rulebook) -> list[Issue]:
             cell_issue(
                 "sub-topic-mismatch",
                 impacts.name,
-                f"{letters}{row.row}",
+                f"{letters}{number}",
                 "sub_sub_topic",
                 f'a sub-sub-topic of "{topic}": ' + ", ".join(f'"{a}"' for a in allowed),
                 f'"{sub}"',
@@ -130,9 +128,9 @@ def check_rows_order(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
     if not any(c.after or c.not_before for c in spec.columns):
         return []
     issues = []
-    for row in sheet.rows:
-        cells = {name: f"{letters}{row.row}" for name, letters in sheet.columns.items()}
-        issues += check_order(row.values, cells, spec, sheet.name)
+    for number, values in sheet.rows():
+        cells = {name: f"{letters}{number}" for name, letters in sheet.columns.items()}
+        issues += check_order(values, cells, spec, sheet.name)
     return issues
 
 
@@ -146,14 +144,14 @@ def check_within_period(
         if not column.within_period or column.name not in sheet.columns:
             continue
         letters = sheet.columns[column.name]
-        for row in sheet.rows:
-            value = row.values.get(column.name)
+        for number, values in sheet.rows():
+            value = values[column.name]
             if value is not None and not start <= value <= end:
                 issues.append(
                     cell_issue(
                         "outside-period",
                         sheet.name,
-                        f"{letters}{row.row}",
+                        f"{letters}{number}",
                         column.name,
                         f"a date in the reporting period {start.isoformat()} to {end.isoformat()}",
                         value.isoformat(),

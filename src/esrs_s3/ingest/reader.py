@@ -79,8 +79,10 @@ EARLY_LOAD_BYTES = 64 * MB
 class _Sheets:
     """The workbook's sheets by contract name (case- and space-insensitive).
 
-    python-calamine releases the GIL while it reads, so sheets load on a worker thread while
-    this thread scans and validates: the Rust read and the Python work overlap on two cores.
+    python-calamine releases the GIL while it reads, so sheets load on worker threads while
+    this thread scans and validates. The largest sheet (in practice Impacts) has a reader of
+    its own; the others share a second reader, opened on its own thread, so they are loaded
+    and parsed while the largest one is still being read.
     """
 
     def __init__(self, path: Path, package: Package, wanted: list[str]) -> None:
@@ -92,12 +94,19 @@ class _Sheets:
             raise UnreadableWorkbook(str(path), f"the workbook cannot be read ({exc})") from None
         self.sheet_names: list[str] = list(self.book.sheet_names)  # the book is the worker's now
         self.by_name = {normalise(name): name for name in self.sheet_names}
-        self.order = [
+        present = [
             self.by_name[normalise(n)]
             for n in wanted
             if normalise(n) in self.by_name and self.by_name[normalise(n)] in package.sheet_parts
         ]
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esrs-s3-reader")
+        # smallest first: the order in which the sheets are loaded and best parsed
+        self.order = sorted(present, key=lambda name: package.part_sizes[name])
+        self.largest = self.order[-1] if self.order else None
+        self._pools = [
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"esrs-s3-reader-{i}")
+            for i in (1, 2)
+        ]
+        self._other_book: python_calamine.CalamineWorkbook | None = None  # worker 2's own
         self._loads: dict[str, Future] = {}
 
     def __enter__(self) -> _Sheets:
@@ -114,14 +123,22 @@ class _Sheets:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool in self._pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _load(self, actual: str) -> None:
         if actual not in self._loads:
-            self._loads[actual] = self._pool.submit(self._read, actual)
+            pool = self._pools[0] if actual == self.largest else self._pools[1]
+            self._loads[actual] = pool.submit(self._read, actual)
 
     def _read(self, actual: str) -> Grid:
-        return self.book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+        if actual == self.largest:
+            book = self.book
+        else:  # runs on worker 2 only
+            if self._other_book is None:
+                self._other_book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+            book = self._other_book
+        return book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
 
     def actual_name(self, name: str) -> str | None:
         return self.by_name.get(normalise(name))
@@ -220,18 +237,12 @@ def _records_adapter(model: type) -> TypeAdapter:
 
 
 def _build_records(sheet: ParsedSheet) -> tuple:
-    """Typed records of a sheet without errors (blank list cells become empty tuples)."""
+    """Typed records of a sheet without errors."""
     model, _ = ROW_MODELS[sheet.name]
-    lists = [n for n, f in model.model_fields.items() if f.default == ()]
-    rows = []
-    for row in sheet.rows:
-        values = row.values
-        for name in lists:
-            if values.get(name) is None:
-                values[name] = ()
-        values["source"] = RowSource(sheet.name, row.row, sheet.columns)
-        rows.append(values)
-    return tuple(_records_adapter(model).validate_python(rows))
+    name, columns = sheet.name, sheet.columns
+    for number, values in sheet.rows():
+        values["source"] = RowSource(name, number, columns)
+    return tuple(_records_adapter(model).validate_python(sheet.values))
 
 
 def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:
@@ -275,26 +286,35 @@ def _read_sheets(
     ctx = cell_context(contract, rulebook_id)
     rulebook = load_rulebook(rulebook_id)
 
-    parsed: dict[str, ParsedSheet] = {}
-    for spec in contract.sheets:
-        if spec.layout != "rows":
-            continue
-        actual = sheets.actual_name(spec.name)
-        if actual is None:
-            if not spec.optional:
-                issues.append(_missing_sheet(spec, sheets.sheet_names))
-            continue
+    # parse in loading order (smallest sheet first), then keep contract order for the rest
+    specs = {spec.name: spec for spec in contract.sheets if spec.layout == "rows"}
+    actual_names = {name: sheets.actual_name(name) for name in specs}
+    loading = {actual: i for i, actual in enumerate(sheets.order)}
+    found: dict[str, tuple[ParsedSheet, list[Issue]]] = {}
+    for name in sorted(
+        (name for name, actual in actual_names.items() if actual is not None),
+        key=lambda name: loading.get(actual_names[name], len(loading)),
+    ):
+        spec, actual = specs[name], actual_names[name]
         sheet = read_rows_sheet(sheets.grid(actual), spec, ctx, sheets.formula_cells(actual))
-        issues += sheet.issues
-        issues += checks.check_unique_keys(sheet, spec)
-        issues += checks.check_rows_order(sheet, spec)
-        issues += checks.check_within_period(
-            sheet,
-            spec,
-            undertaking_values.get("period_start"),
-            undertaking_values.get("period_end"),
-        )
-        parsed[spec.name] = sheet
+        found[name] = sheet, [
+            *sheet.issues,
+            *checks.check_unique_keys(sheet, spec),
+            *checks.check_rows_order(sheet, spec),
+            *checks.check_within_period(
+                sheet,
+                spec,
+                undertaking_values.get("period_start"),
+                undertaking_values.get("period_end"),
+            ),
+        ]
+    parsed: dict[str, ParsedSheet] = {}
+    for name, spec in specs.items():
+        if name in found:
+            parsed[name], sheet_issues = found[name]
+            issues += sheet_issues
+        elif not spec.optional:
+            issues.append(_missing_sheet(spec, sheets.sheet_names))
     issues += checks.check_references(parsed, contract)
     if "Impacts" in parsed:
         issues += checks.check_topic_fit(parsed["Impacts"], rulebook)

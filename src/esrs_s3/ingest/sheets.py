@@ -33,25 +33,24 @@ def column_letters(index: int) -> str:
     return letters
 
 
-@dataclass(slots=True)
-class ParsedRow:
-    """One data row: parsed values (None when blank or bad) and the fields that were bad."""
-
-    row: int
-    values: dict[str, object]
-    bad: set[str] | frozenset[str] = frozenset()
-
-
 @dataclass
 class ParsedSheet:
+    """The data rows of a sheet: their numbers and parsed values, one dict per row with every
+    field of the contract (None when blank or bad; the empty tuple for a blank list)."""
+
     name: str  # the contract's sheet name
     columns: dict[str, str]  # field -> column letters, for the columns present
-    rows: list[ParsedRow]
+    numbers: list[int]  # the row number of each data row
+    values: list[dict[str, object]]  # the parsed values of each data row, in the same order
     issues: list[Issue]
 
     @property
     def has_errors(self) -> bool:
         return any(issue.severity is Severity.ERROR for issue in self.issues)
+
+    def rows(self) -> zip:
+        """(row number, values) of each data row."""
+        return zip(self.numbers, self.values, strict=True)
 
 
 def suggest(name: str, known) -> str:
@@ -160,30 +159,38 @@ def _check_conditions(
     """`required_if` on blank cells and `blank_if` on filled ones, column by column; each rule
     is decided once per combination of the values it looks at (in practice kind and status)."""
     count = len(numbers)
+    states_by_keys: dict[tuple[str, ...], list[tuple]] = {}
     for column in spec.columns:
         name = column.name
         if name not in parsed or not (column.required_if or column.blank_if):
             continue
-        keys = sorted({k for cond in (*column.required_if, *column.blank_if) for k in cond})
-        states = list(zip(*(parsed.get(k, [None] * count) for k in keys), strict=True))
-        decisions = {}
+        keys = tuple(sorted({k for cond in (*column.required_if, *column.blank_if) for k in cond}))
+        if keys not in states_by_keys:
+            states_by_keys[keys] = list(
+                zip(*(parsed.get(k, [None] * count) for k in keys), strict=True)
+            )
+        states = states_by_keys[keys]
+        required, blanked = set(), set()
         for state in set(states):
             values = dict(zip(keys, state, strict=True))
-            decisions[state] = (
-                _matches(values, column.required_if),
-                _matches(values, column.blank_if),
-            )
+            if _matches(values, column.required_if):
+                required.add(state)
+            if _matches(values, column.blank_if):
+                blanked.add(state)
         cells = parsed[name]
         letters = columns[name]
-        missing = [i for i, v in enumerate(cells) if v is None and decisions[states[i]][0]]
-        for position in missing:
-            if name in bad_by_row.get(position, ()):
-                continue
+        if required and cells.count(None):
             reason = f" (required when {_describe_condition(column.required_if)})"
-            issues.append(_missing(spec.name, f"{letters}{numbers[position]}", column, reason))
-            bad_by_row.setdefault(position, set()).add(name)
-        ignored = [i for i, v in enumerate(cells) if v is not None and decisions[states[i]][1]]
-        for position in ignored:
+            for position in [i for i, v in enumerate(cells) if v is None]:
+                if states[position] not in required or name in bad_by_row.get(position, ()):
+                    continue
+                issues.append(_missing(spec.name, f"{letters}{numbers[position]}", column, reason))
+                bad_by_row.setdefault(position, set()).add(name)
+        if not blanked:
+            continue
+        for position in [i for i, v in enumerate(cells) if v is not None]:
+            if states[position] not in blanked:
+                continue
             issues.append(
                 cell_issue(
                     "value-ignored",
@@ -215,7 +222,6 @@ def _stray_columns(grid: Grid, header_width: int) -> set[int]:
 
 _SLOW = object()  # a cell the fast path could not take
 _BAD = object()  # a cell its parser refused
-_NO_BAD: frozenset[str] = frozenset()
 
 
 def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
@@ -345,15 +351,16 @@ def read_rows_sheet(
     _check_conditions(
         spec, columns, dict(zip(names, parsed_columns, strict=True)), numbers, bad_by_row, issues
     )
-    absent = {c.name: None for c in spec.columns if c.name not in positions}
-    rows: list[ParsedRow] = []
-    for position, row_values in enumerate(zip(*parsed_columns, strict=True)):
-        values = dict(zip(names, row_values, strict=True))
-        if absent:
-            values.update(absent)
-        rows.append(ParsedRow(numbers[position], values, bad_by_row.get(position, _NO_BAD)))
-    if not names:
-        rows = [ParsedRow(offset, dict(absent)) for offset in numbers]
+    for name, values in zip(names, parsed_columns, strict=True):
+        if spec.column(name).is_list and values.count(None):
+            values[:] = [() if v is None else v for v in values]
+    for column in spec.columns:  # the contract's columns the sheet does not have
+        if column.name not in positions:
+            names.append(column.name)
+            parsed_columns.append([() if column.is_list else None] * len(numbers))
+    rows = [dict(zip(names, row, strict=True)) for row in zip(*parsed_columns, strict=True)]
+    if not parsed_columns:
+        rows = [{} for _ in numbers]
     for index in sorted(_stray_columns(grid, len(grid[0]) if grid else 0)):
         issues.append(
             cell_issue(
@@ -366,7 +373,7 @@ def read_rows_sheet(
                 Severity.WARNING,
             )
         )
-    return ParsedSheet(name=sheet, columns=columns, rows=rows, issues=issues)
+    return ParsedSheet(name=sheet, columns=columns, numbers=numbers, values=rows, issues=issues)
 
 
 def _formula_issue(sheet: str, address: str, field_name: str | None) -> Issue:
