@@ -116,6 +116,17 @@ def test_empty_rows_are_skipped_and_cells_stay_exact(make_workbook) -> None:
     assert str(result.workbook.impacts[1].cell("likelihood")) == "Impacts!P5"
 
 
+def test_rows_of_spaces_are_empty_rows(make_workbook) -> None:
+    def spaces(book):
+        book["Impacts"].insert_rows(3)
+        for column in range(1, 8):  # more cells than a quick count of filled ones would allow
+            book["Impacts"].cell(row=3, column=column, value="  ")
+
+    result = read_workbook(make_workbook(edit=spaces))
+    assert result.ok, flatten(result.issues)
+    assert [iro.source.row for iro in result.workbook.impacts] == [2, 4]
+
+
 def test_empty_sheets_mean_none_adopted(make_workbook) -> None:
     rows = {name: [] for name in ("Policies", "Actions")}
     result = read_workbook(make_workbook(rows=rows))

@@ -45,7 +45,7 @@ class ReadResult:
 
     @property
     def ok(self) -> bool:
-        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+        return not _has_error(self.issues)
 
     def to_dict(self) -> dict:
         return {
@@ -183,7 +183,7 @@ def _read_undertaking(
     issues += found
     if any(i.severity is Severity.ERROR and i.code == "missing-column" for i in found):
         return values, cells
-    if not values and not any(i.severity is Severity.ERROR for i in found):
+    if not values and not _has_error(found):
         issues.append(
             Issue(
                 code="undertaking-empty",
@@ -208,6 +208,10 @@ def _read_undertaking(
             )
     issues += checks.check_order(values, cells, spec, spec.name)
     return values, cells
+
+
+def _has_error(issues: list[Issue]) -> bool:
+    return any(issue.severity is Severity.ERROR for issue in issues)
 
 
 def _has_issue(issues: list[Issue], field: str) -> bool:
@@ -291,23 +295,29 @@ def _read_sheets(
     actual_names = {name: sheets.actual_name(name) for name in specs}
     loading = {actual: i for i, actual in enumerate(sheets.order)}
     found: dict[str, tuple[ParsedSheet, list[Issue]]] = {}
+    records: dict[str, tuple] = {}  # of each sheet without errors of its own
     for name in sorted(
         (name for name, actual in actual_names.items() if actual is not None),
         key=lambda name: loading.get(actual_names[name], len(loading)),
     ):
         spec, actual = specs[name], actual_names[name]
         sheet = read_rows_sheet(sheets.grid(actual), spec, ctx, sheets.formula_cells(actual))
-        found[name] = sheet, [
-            *sheet.issues,
-            *checks.check_unique_keys(sheet, spec),
-            *checks.check_rows_order(sheet, spec),
-            *checks.check_within_period(
-                sheet,
-                spec,
-                undertaking_values.get("period_start"),
-                undertaking_values.get("period_end"),
-            ),
-        ]
+        found[name] = (
+            sheet,
+            [
+                *sheet.issues,
+                *checks.check_unique_keys(sheet, spec),
+                *checks.check_rows_order(sheet, spec),
+                *checks.check_within_period(
+                    sheet,
+                    spec,
+                    undertaking_values.get("period_start"),
+                    undertaking_values.get("period_end"),
+                ),
+            ],
+        )
+        if not _has_error(found[name][1]):  # made now, while the largest sheet is being read
+            records[name] = _build_records(sheet)
     parsed: dict[str, ParsedSheet] = {}
     for name, spec in specs.items():
         if name in found:
@@ -323,9 +333,9 @@ def _read_sheets(
 
     issues = sort_issues(issues, contract.sheet_names)
     workbook = None
-    if not any(issue.severity is Severity.ERROR for issue in issues):
+    if not _has_error(issues):
         workbook = _build_workbook(
-            path, package.sha256, undertaking_values, undertaking_cells, parsed, settings
+            path, package.sha256, undertaking_values, undertaking_cells, records, settings
         )
     return ReadResult(path=str(path), sha256=package.sha256, issues=issues, workbook=workbook)
 
@@ -349,7 +359,7 @@ def _build_workbook(
     sha256: str,
     undertaking_values: dict[str, object],
     undertaking_cells: dict[str, str],
-    parsed: dict[str, ParsedSheet],
+    records: dict[str, tuple],
     settings: Settings,
 ) -> Workbook:
     undertaking = None
@@ -363,7 +373,10 @@ def _build_workbook(
                 },
             }
         )
-    records = {ROW_MODELS[name][1]: _build_records(sheet) for name, sheet in parsed.items()}
     return Workbook(
-        path=str(path), sha256=sha256, undertaking=undertaking, settings=settings, **records
+        path=str(path),
+        sha256=sha256,
+        undertaking=undertaking,
+        settings=settings,
+        **{ROW_MODELS[name][1]: rows for name, rows in records.items()},
     )

@@ -160,6 +160,14 @@ def _check_conditions(
     is decided once per combination of the values it looks at (in practice kind and status)."""
     count = len(numbers)
     states_by_keys: dict[tuple[str, ...], list[tuple]] = {}
+    where: dict[tuple, list[int]] = {}  # (keys, states) -> positions of rows in those states
+
+    def rows_in(keys: tuple[str, ...], chosen: frozenset) -> list[int]:
+        if (keys, chosen) not in where:
+            states = states_by_keys[keys]
+            where[keys, chosen] = [i for i, state in enumerate(states) if state in chosen]
+        return where[keys, chosen]
+
     for column in spec.columns:
         name = column.name
         if name not in parsed or not (column.required_if or column.blank_if):
@@ -169,9 +177,8 @@ def _check_conditions(
             states_by_keys[keys] = list(
                 zip(*(parsed.get(k, [None] * count) for k in keys), strict=True)
             )
-        states = states_by_keys[keys]
         required, blanked = set(), set()
-        for state in set(states):
+        for state in set(states_by_keys[keys]):
             values = dict(zip(keys, state, strict=True))
             if _matches(values, column.required_if):
                 required.add(state)
@@ -181,16 +188,14 @@ def _check_conditions(
         letters = columns[name]
         if required and cells.count(None):
             reason = f" (required when {_describe_condition(column.required_if)})"
-            for position in [i for i, v in enumerate(cells) if v is None]:
-                if states[position] not in required or name in bad_by_row.get(position, ()):
+            for position in [i for i in rows_in(keys, frozenset(required)) if cells[i] is None]:
+                if name in bad_by_row.get(position, ()):
                     continue
                 issues.append(_missing(spec.name, f"{letters}{numbers[position]}", column, reason))
                 bad_by_row.setdefault(position, set()).add(name)
-        if not blanked:
+        if not blanked or cells.count(None) == count:
             continue
-        for position in [i for i, v in enumerate(cells) if v is not None]:
-            if states[position] not in blanked:
-                continue
+        for position in [i for i in rows_in(keys, frozenset(blanked)) if cells[i] is not None]:
             issues.append(
                 cell_issue(
                     "value-ignored",
@@ -226,12 +231,11 @@ _BAD = object()  # a cell its parser refused
 
 def _data_rows(grid: Grid) -> list[tuple[int, list[object]]]:
     """(row number, cells) of the rows that are not fully empty, padded to the widest row."""
-    # truthiness runs in C: a row with more than three truthy cells is a data row; a row with
-    # fewer gets the exact blank test (0 and FALSE are values, spaces are blank)
+    # the test stops at a row's first value (0 and FALSE are values, spaces are blank)
     rows = [
         (offset, cells)
         for offset, cells in enumerate(grid[1:], start=2)
-        if sum(map(bool, cells)) > 3 or not all(is_blank(raw) for raw in cells)
+        if not all(is_blank(raw) for raw in cells)
     ]
     width = max((len(cells) for cells in grid), default=0)
     if any(len(cells) < width for _, cells in rows):
