@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from esrs_s3.contract import Contract, SheetSpec
+from esrs_s3.contract import ColumnSpec, Contract, SheetSpec
 from esrs_s3.ingest.sheets import ParsedSheet
 from esrs_s3.issues import Issue, Severity, cell_issue
 from esrs_s3.rulebook import Rulebook
@@ -20,6 +21,9 @@ def check_unique_keys(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
         if not column.is_key or column.name not in sheet.columns:
             continue
         letters = sheet.columns[column.name]
+        keys = [v[column.name] for v in sheet.values if v[column.name] is not None]
+        if len(set(keys)) == len(keys):
+            continue  # all different: the usual case
         first_seen: dict[object, int] = {}
         for number, values in sheet.rows():
             key = values[column.name]
@@ -56,8 +60,11 @@ def check_references(sheets: dict[str, ParsedSheet], contract: Contract) -> list
             if column.kind != "refs" or column.name not in sheet.columns or target not in keys:
                 continue
             letters = sheet.columns[column.name]
-            for number, values in sheet.rows():
-                unknown = [ref for ref in values[column.name] if ref not in keys[target]]
+            known = keys[target]
+            for number, values in [
+                (n, v) for n, v in sheet.rows() if not known.issuperset(v[column.name])
+            ]:
+                unknown = [ref for ref in values[column.name] if ref not in known]
                 if unknown:
                     shown = ", ".join(f'"{ref}"' for ref in unknown)
                     issues.append(
@@ -78,9 +85,16 @@ def check_topic_fit(impacts: ParsedSheet, rulebook: Rulebook) -> list[Issue]:
     letters = impacts.columns.get("sub_sub_topic")
     if letters is None:
         return issues
+    fits = {
+        pair: rulebook.fits(*pair)
+        for pair in {(v["sub_topic"], v["sub_sub_topic"]) for v in impacts.values}
+        if None not in pair
+    }
+    if all(fits.values()):
+        return issues
     for number, values in impacts.rows():
         topic, sub = values["sub_topic"], values["sub_sub_topic"]
-        if topic is None or sub is None or rulebook.fits(topic, sub):
+        if topic is None or sub is None or fits[topic, sub]:
             continue
         allowed = [*rulebook.sub_topics.get(topic, ()), rulebook.other_sub_sub_topic]
         issues.append(
@@ -100,11 +114,32 @@ def check_order(
     values: dict[str, object], cells: dict[str, str], spec: SheetSpec, sheet: str
 ) -> list[Issue]:
     """`after` (strictly later) and `not_before` (later or equal) between two values."""
+    return _order_issues(values, cells.__getitem__, _ordered_columns(spec), sheet)
+
+
+def check_rows_order(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
+    columns = _ordered_columns(spec)
     issues = []
-    for column in spec.columns:
+    for number, values in sheet.rows() if columns else ():
+        issues += _order_issues(
+            values, lambda name, n=number: f"{sheet.columns[name]}{n}", columns, sheet.name
+        )
+    return issues
+
+
+def _ordered_columns(spec: SheetSpec) -> list[ColumnSpec]:
+    return [column for column in spec.columns if column.after or column.not_before]
+
+
+def _order_issues(
+    values: dict[str, object],
+    cell_of: Callable[[str], str],
+    columns: list[ColumnSpec],
+    sheet: str,
+) -> list[Issue]:
+    issues = []
+    for column in columns:
         earlier_name = column.after or column.not_before
-        if earlier_name is None:
-            continue
         later, earlier = values.get(column.name), values.get(earlier_name)
         if later is None or earlier is None:
             continue
@@ -114,23 +149,13 @@ def check_order(
                 cell_issue(
                     "out-of-order",
                     sheet,
-                    cells[column.name],
+                    cell_of(column.name),
                     column.name,
                     f"a value {word} {earlier_name} "
-                    f"({_show(earlier)} at {sheet}!{cells[earlier_name]})",
+                    f"({_show(earlier)} at {sheet}!{cell_of(earlier_name)})",
                     _show(later),
                 )
             )
-    return issues
-
-
-def check_rows_order(sheet: ParsedSheet, spec: SheetSpec) -> list[Issue]:
-    if not any(c.after or c.not_before for c in spec.columns):
-        return []
-    issues = []
-    for number, values in sheet.rows():
-        cells = {name: f"{letters}{number}" for name, letters in sheet.columns.items()}
-        issues += check_order(values, cells, spec, sheet.name)
     return issues
 
 
