@@ -35,6 +35,7 @@ class Rulebook(BaseModel):
         return (*names, self.other_sub_sub_topic)
 
 
+@cache
 def available_rulebooks() -> tuple[str, ...]:
     return tuple(
         sorted(p.name for p in datapoints_dir().iterdir() if (p / "rulebook.toml").is_file())
