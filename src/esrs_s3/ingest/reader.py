@@ -144,9 +144,11 @@ class _Sheets:
         return self.by_name.get(normalise(name))
 
     def grid(self, actual: str) -> Grid:
+        """The cells of a sheet, handed over: no reference stays here, so a large sheet's cells
+        are freed as soon as they are parsed (a second call reads the sheet again)."""
         self._load(actual)
         try:
-            return self._loads[actual].result()
+            return self._loads.pop(actual).result()
         except Exception as exc:
             raise UnreadableWorkbook(
                 str(self.path), f"sheet {actual} cannot be read ({exc})"
