@@ -7,6 +7,9 @@ import json
 from conftest import BASE_ROWS, flatten, run_cli
 
 from esrs_s3 import read_workbook
+from esrs_s3.contract import ColumnSpec, SheetSpec, load_contract
+from esrs_s3.ingest.reader import cell_context
+from esrs_s3.ingest.sheets import read_rows_sheet
 from esrs_s3.template import write_template
 
 
@@ -231,3 +234,23 @@ def test_cli_json_for_a_valid_workbook(make_workbook) -> None:
     assert document["ok"] is True and document["readable"] is True
     assert document["counts"] == {"error": 0, "warning": 0, "info": 0}
     assert document["sha256"] == read_workbook(path).sha256
+
+
+def test_a_condition_sees_values_after_blank_if_cleared_them() -> None:
+    """`b` is required when `a` is "x"; `a` is cleared (blank_if) on this row, so `b` is not
+    required, even though column `z` was checked against the same `a` before it was cleared."""
+    spec = SheetSpec(
+        name="T",
+        layout="rows",
+        purpose="test",
+        columns=(
+            ColumnSpec(name="kind", type="text", help="-"),
+            ColumnSpec(name="z", type="text", help="-", required_if=({"a": ("x",)},)),
+            ColumnSpec(name="a", type="text", help="-", blank_if=({"kind": ("p",)},)),
+            ColumnSpec(name="b", type="text", help="-", required_if=({"a": ("x",)},)),
+        ),
+    )
+    grid = [["kind", "z", "a", "b"], ["p", "filled", "x", ""]]
+    sheet = read_rows_sheet(grid, spec, cell_context(load_contract(), "esrs-2023"), set())
+    assert [(i.code, i.cell) for i in sheet.issues] == [("value-ignored", "C2")]
+    assert sheet.values == [{"kind": "p", "z": "filled", "a": None, "b": None}]

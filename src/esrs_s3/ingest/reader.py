@@ -94,13 +94,13 @@ class _Sheets:
             raise UnreadableWorkbook(str(path), f"the workbook cannot be read ({exc})") from None
         self.sheet_names: list[str] = list(self.book.sheet_names)  # the book is the worker's now
         self.by_name = {normalise(name): name for name in self.sheet_names}
-        present = [
+        self.present = [  # contract order: the order of the safety scans
             self.by_name[normalise(n)]
             for n in wanted
             if normalise(n) in self.by_name and self.by_name[normalise(n)] in package.sheet_parts
         ]
         # smallest first: the order in which the sheets are loaded and best parsed
-        self.order = sorted(present, key=lambda name: package.part_sizes[name])
+        self.order = sorted(self.present, key=lambda name: package.part_sizes[name])
         self.largest = self.order[-1] if self.order else None
         self._pools = [
             ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"esrs-s3-reader-{i}")
@@ -114,7 +114,7 @@ class _Sheets:
             if self.package.part_sizes[actual] <= EARLY_LOAD_BYTES:
                 self._load(actual)
         try:
-            for actual in self.order:  # raises UnreadableWorkbook on a refused sheet
+            for actual in self.present:  # raises UnreadableWorkbook on a refused sheet
                 self.package.scan(actual)
                 self._load(actual)
         except BaseException:

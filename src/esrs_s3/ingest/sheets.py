@@ -208,6 +208,10 @@ def _check_conditions(
                 )
             )
             cells[position] = None
+        for cached in [k for k in states_by_keys if name in k]:  # states made before blanking
+            del states_by_keys[cached]
+            for key in [k for k in where if k[0] == cached]:
+                del where[key]
 
 
 def _stray_columns(grid: Grid, header_width: int) -> set[int]:
