@@ -14,6 +14,7 @@ import pytest
 from conftest import BASE_ROWS, SAMPLES, run_cli, taxonomy_package
 from defusedxml import ElementTree as SafeET
 
+from esrs_s3 import read_workbook
 from esrs_s3.build import build_statement
 from esrs_s3.disclose.catalogue import load_catalogue
 from esrs_s3.xbrl.verify import verify_files
@@ -91,6 +92,44 @@ def test_every_catalogue_datapoint_has_a_result(built) -> None:
         for item in result.statement.results:
             if item.status.value == "disclosed":
                 assert item.facts and set(item.facts) <= fact_ids, item.id
+
+
+def _tagged_by_item(document, dp: str) -> dict[str, object]:
+    """The facts of a datapoint by the identifier on their typed axis."""
+    contexts = {c.id: c for c in document.contexts}
+    out = {}
+    for fact in document.facts:
+        if fact.datapoint == dp:
+            (item,) = [v for _, v in contexts[fact.context].typed]
+            out[item] = fact
+    return out
+
+
+def test_time_horizons_and_baselines_are_tagged_per_item(built) -> None:
+    """Values the workbook has are tagged on their item's typed axis, not only shown as text:
+    impact and action time horizons (enumerations) and target baselines (on BaselineYearMember)."""
+    horizon = {"short": "ShorttermMember", "medium": "MediumtermMember", "long": "LongtermMember"}
+    baseline = (
+        "esrs:CurrentlyStatedBaselineMilestonesOrTargetYearsAxis",
+        "esrs:BaselineYearMember",
+    )
+    for name, result in built.items():
+        document = result.statement.document
+        workbook = read_workbook(SAMPLES / f"{name}.xlsx").workbook
+        impacts = [a.iro for a in result.assessment.material_iros if a.iro.is_impact]
+        assert {
+            i: f.value.split("#")[1] for i, f in _tagged_by_item(document, "SBM-3_06").items()
+        } == {iro.id: horizon[iro.time_horizon] for iro in impacts}, name
+        actions = _tagged_by_item(document, "S3.MDR-A_03")
+        assert {i: f.value.split("#")[1] for i, f in actions.items()} == {
+            a.id: horizon[a.time_horizon] for a in workbook.actions
+        }, name
+        baselines = _tagged_by_item(document, "S3.MDR-T_05")
+        assert {i: float(f.value) for i, f in baselines.items()} == {
+            t.id: t.baseline_value for t in workbook.targets if t.baseline_value is not None
+        }, name
+        contexts = {c.id: c for c in document.contexts}
+        assert {contexts[f.context].explicit for f in baselines.values()} == {(baseline,)}
 
 
 def test_building_twice_gives_identical_bytes(built, tmp_path) -> None:

@@ -41,6 +41,11 @@ def _records(
     return blocks
 
 
+def _number(value: float) -> str:
+    """A target level as shown: thousands separated, at most two decimals, no trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _with_rest(rest: int, blocks: list[Block], what: str = "items") -> list[Block]:
     if rest:
         blocks.append(Block(kind="note", runs=(Run(text=more(rest, what)),)))
@@ -77,15 +82,28 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
             item=iro.id,
             sources=cells([iro], "description"),
         )
+        horizon = (
+            c.fact(
+                "SBM-3_06",
+                "enumeration",
+                f"{iro.time_horizon}-term",
+                value=data.enum_value("time_horizon", iro.time_horizon),
+                item=iro.id,
+                sources=cells([iro], "time_horizon"),
+            )
+            if iro.is_impact
+            else Run(text=f"{iro.time_horizon}-term")
+        )
         rows.append(
             (
                 _cell(iro.id),
                 _cell(name),
-                _cell(f"{iro.kind}, {iro.status}, {iro.value_chain}"),
+                _cell(f"{iro.kind}, {iro.status}, {iro.value_chain}, ", horizon),
                 _cell(iro.sub_sub_topic),
                 _cell(text),
             )
         )
+    c.mark("SBM-3_06", Status.NOT_APPLICABLE, "no material impact")  # unless tagged above
     if not rows:
         c.mark("SBM-3_01", Status.NOT_APPLICABLE, "no material IRO")
         c.mark("SBM-3_02", Status.NOT_APPLICABLE, "no material IRO")
@@ -93,7 +111,13 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
     table = Block(
         kind="table",
         caption="Material impacts, risks and opportunities (highest scores first)",
-        headers=("id", "name", "kind", "matter (ESRS 1 AR 16)", "description and decision"),
+        headers=(
+            "id",
+            "name",
+            "kind and time horizon",
+            "matter (ESRS 1 AR 16)",
+            "description and decision",
+        ),
         rows=tuple(rows),
         css="iros",
     )
@@ -279,17 +303,21 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
             concept=c.concept(c.datapoints["S3.MDR-A_02"], "textblock"),
             sources=cells([a], "value_chain_scope"),
         )
-        period = (
-            a.time_horizon
-            + (f", {a.start.isoformat()}" if a.start else "")
-            + (f" to {a.end.isoformat()}" if a.end else "")
-        )
+        period = " to ".join(d.isoformat() for d in (a.start, a.end) if d)
         progress = c.fact(
             "S3.MDR-A_05",
             "textblock",
-            f"Status {a.status} ({period}).",
+            f"Status {a.status}" + (f" ({period})." if period else "."),
             item=a.id,
-            sources=cells([a], "status", "start", "end", "time_horizon"),
+            sources=cells([a], "status", "start", "end"),
+        )
+        horizon = c.fact(
+            "S3.MDR-A_03",
+            "enumeration",
+            f"{a.time_horizon}-term",
+            value=data.enum_value("time_horizon", a.time_horizon),
+            item=a.id,
+            sources=cells([a], "time_horizon"),
         )
         money = []
         if a.capex is not None:
@@ -330,14 +358,13 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
                 _cell(a.id, " ", name),
                 _cell(key),
                 _cell(scope_run),
-                _cell(progress),
+                _cell(progress, "Time horizon: ", horizon, "."),
                 _cell(*money) if money else _cell("-"),
                 related,
                 policies,
             )
         )
     for dp, note in (
-        ("S3.MDR-A_03", "time horizons are shown as text, not tagged"),
         ("S3.MDR-A_04", "the workbook does not say whether actions provide remedy"),
         ("S3.MDR-A_06", "the workbook does not describe the type of resources"),
         ("S3.MDR-A_07", "no reconciliation with the financial statements is given"),
@@ -430,7 +457,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
         value = c.fact(
             "S3.MDR-T_02",
             "decimal",
-            f"{t.target_value:,.2f}".rstrip("0").rstrip("."),
+            _number(t.target_value),
             value=f"{t.target_value}",
             item=t.id,
             unit="pure",
@@ -446,19 +473,41 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             concept="esrs:PeriodToWhichTargetAppliesEndYear",
             sources=cells([t], "target_year"),
         )
-        base = (
-            _cell(
+        base_value = (
+            (
                 c.fact(
-                    "S3.MDR-T_06",
-                    "year",
-                    str(t.baseline_year),
+                    "S3.MDR-T_05",
+                    "decimal",
+                    _number(t.baseline_value),
+                    value=f"{t.baseline_value}",
                     item=t.id,
-                    sources=cells([t], "baseline_year"),
-                )
+                    unit="pure",
+                    decimals="INF",
+                    concept="esrs:MeasurableTargetAbsoluteValue",
+                    sources=cells([t], "baseline_value"),
+                ),
+                f" {t.unit}",
+            )
+            if t.baseline_value is not None
+            else ()
+        )
+        base_year = (
+            c.fact(
+                "S3.MDR-T_06",
+                "year",
+                str(t.baseline_year),
+                item=t.id,
+                sources=cells([t], "baseline_year"),
             )
             if t.baseline_year
-            else _cell("-")
+            else None
         )
+        if base_value and base_year:
+            base = _cell(*base_value, " in ", base_year)
+        elif base_value or base_year:
+            base = _cell(*base_value) if base_value else _cell(base_year)
+        else:
+            base = _cell("-")
         method = (
             c.fact(
                 "S3.MDR-T_09",
@@ -517,11 +566,11 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
     for dp, note in (
         ("S3.MDR-T_03", "absolute or relative is not tagged"),
         ("S3.MDR-T_04", "the scope of targets is not stated"),
-        ("S3.MDR-T_05", "baseline values are shown in the performance text"),
         ("S3.MDR-T_08", "no milestones are given"),
         ("S3.MDR-T_12", "no changes to targets are stated"),
     ):
         c.mark(dp, Status.MISSING, note)
+    c.mark("S3.MDR-T_05", Status.MISSING, "no target states a baseline value")
     c.mark("S3.MDR-T_10", Status.NOT_APPLICABLE, "applies to environmental targets only")
     return _with_rest(
         rest,
@@ -530,8 +579,8 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             (
                 "target",
                 "metric and policy link",
-                "target",
-                "base year",
+                "level and year",
+                "baseline",
                 "methodology",
                 "community involvement",
                 "performance",

@@ -30,6 +30,10 @@ class Inputs:
     def currency(self) -> str:
         return self.workbook.undertaking.currency
 
+    def enum_value(self, enum: str, *values: str) -> str:
+        """The value of an enumeration fact for workbook values of `enum` (members.toml)."""
+        return _enum_value(self.namespace, [self.members[enum][v] for v in values])
+
     def material(self, *kinds: str) -> list[Iro]:
         return [a.iro for a in self.assessment.material_iros if not kinds or a.iro.kind in kinds]
 
@@ -108,7 +112,7 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
                     "S3.SBM-3_04",
                     "enumeration",
                     iro.occurrence,
-                    value=f"{data.namespace}#{data.members['occurrence'][iro.occurrence]}",
+                    value=data.enum_value("occurrence", iro.occurrence),
                     item=iro.id,
                     sources=cells([iro], "occurrence"),
                 ),
@@ -341,9 +345,7 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
                 "S3-2_02",
                 "enumeration",
                 listing(sorted({e.form for e in rows})),
-                value=_enum_value(
-                    data.namespace, [data.members["engagement_form"][e.form] for e in rows]
-                ),
+                value=data.enum_value("engagement_form", *(e.form for e in rows)),
                 sources=cells(rows, "form"),
             ),
             ".",
