@@ -3,6 +3,7 @@ checked on their content, in Arelle, and as the PDF a reader gets."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -16,7 +17,7 @@ from defusedxml import ElementTree as SafeET
 
 from esrs_s3 import read_workbook
 from esrs_s3.build import build_statement
-from esrs_s3.disclose.catalogue import load_catalogue
+from esrs_s3.disclose.catalogue import load_catalogue, narrative_datapoints
 from esrs_s3.xbrl.verify import verify_files
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
@@ -197,6 +198,20 @@ MATERIAL = {
 }
 
 
+TARGET = {
+    "id": "TGT-01",
+    "title": "Fewer complaints",
+    "impacts": "IRO-01",
+    "metric": "Complaints received",
+    "unit": "complaints per year",
+    "baseline_value": 20,
+    "baseline_year": 2024,
+    "target_value": 5,
+    "target_year": 2027,
+    "communities_involved": "yes",
+}
+
+
 def test_phase_in(make_workbook) -> None:
     result = scenario(
         make_workbook, "phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
@@ -230,6 +245,69 @@ def test_nothing_adopted(make_workbook) -> None:
     occurrence = [f for f in result.statement.document.facts if f.datapoint == "S3.SBM-3_04"]
     assert [f.value.split("#")[1] for f in occurrence] == ["WidespreadMember"]
     assert status["S3-2_08"] == "disclosed"  # no engagement rows either
+
+
+def test_narratives_are_tagged_in_their_section(make_workbook) -> None:
+    evil = "=SUM(A1) and <b>bold</b> & more.\n\nSecond paragraph."
+    narratives = [
+        {"datapoint": "S3-4_05", "text": evil},
+        {"datapoint": "SBM-2_02", "text": "Neighbours of the plant."},
+    ]
+    result = scenario(make_workbook, "narratives", rows={**MATERIAL, "Narratives": narratives})
+    status = statuses(result)
+    assert status["S3-4_05"] == status["SBM-2_02"] == "disclosed"
+    facts = {f.datapoint: f for f in result.statement.document.facts if f.datapoint}
+    assert facts["S3-4_05"].shown == evil
+    assert facts["S3-4_05"].sources == ("Narratives!B2",)
+    sections = {s.anchor: s for s in result.statement.document.sections}
+    assert sections["s3-4"].blocks[-1].fact == facts["S3-4_05"].id
+    assert sections["sbm-2"].blocks[-1].fact == facts["SBM-2_02"].id
+    xhtml = result.files[0].read_text(encoding="utf-8")
+    assert "<b>bold</b>" not in xhtml and "&lt;b&gt;bold&lt;/b&gt; &amp; more." in xhtml
+    coverage = next(p for p in result.files if p.name == "coverage.csv")
+    with coverage.open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["id"] == "S3-4_05")
+    assert row["value"].startswith("'=SUM(A1) and")  # not a formula when opened in a spreadsheet
+    # S3 not material: the S3 section is left out and so is its narrative
+    low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
+    risk = {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1}
+    quiet = scenario(
+        make_workbook,
+        "narratives-not-material",
+        rows={"Impacts": [low, risk], "Narratives": narratives},
+    )
+    assert statuses(quiet)["S3-4_05"] == "not material"
+    assert statuses(quiet)["SBM-2_02"] == "disclosed"
+
+
+def test_reasons_and_timeframes_for_having_none(make_workbook) -> None:
+    """ESRS 2 ¶62: the reasons for having no policy and the timeframe for adopting one come from
+    the Narratives sheet; with policies in place the same rows are not applicable."""
+    narratives = [
+        {"datapoint": "S3.MDR-P_07", "text": "The sites were acquired in 2025."},
+        {"datapoint": "S3.MDR-P_08", "text": "A policy will be adopted in 2026."},
+        {"datapoint": "S3-3_17", "text": "A hotline opens in the second quarter of 2026."},
+    ]
+    none = scenario(
+        make_workbook,
+        "none-with-reasons",
+        rows={**MATERIAL, "Policies": [], "Actions": [], "Narratives": narratives},
+    )
+    status = statuses(none)
+    assert status["S3.MDR-P_07"] == status["S3.MDR-P_08"] == status["S3-3_17"] == "disclosed"
+    facts = {f.datapoint: f for f in none.statement.document.facts if f.datapoint}
+    assert facts["S3.MDR-P_07"].shown.endswith(
+        "related to affected communities.\n\nThe sites were acquired in 2025."
+    )
+    assert facts["S3.MDR-P_08"].shown == "A policy will be adopted in 2026."
+    assert "No reasons are given, nor a timeframe" in facts["S3.MDR-A_13"].shown
+    assert status["S3.MDR-A_14"] == "missing"
+    with_policies = scenario(
+        make_workbook, "reasons-not-needed", rows={**MATERIAL, "Narratives": narratives}
+    )
+    results = {r.id: r for r in with_policies.statement.results}
+    assert results["S3.MDR-P_07"].status.value == "not applicable"
+    assert results["S3.MDR-P_08"].note.endswith("the Narratives text is not used")
 
 
 def test_user_text_is_escaped(make_workbook) -> None:
@@ -269,6 +347,11 @@ def test_cli_json_when_piped(tmp_path) -> None:
 def test_arelle_accepts_every_statement(built, make_workbook) -> None:
     taxonomy = taxonomy_package()
     low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
+    texts = [  # every datapoint that takes text, each in its own context
+        {"datapoint": dp.id, "text": f"About {dp.name}."}
+        for dp in narrative_datapoints("esrs-2023")
+    ]
+    none = {sheet: [] for sheet in ("Policies", "Engagement", "Actions", "Targets")}
     extra = [
         scenario(
             make_workbook,
@@ -278,10 +361,20 @@ def test_arelle_accepts_every_statement(built, make_workbook) -> None:
         scenario(
             make_workbook, "a-phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
         ),
+        scenario(make_workbook, "a-none", rows={**MATERIAL, **none, "Narratives": texts}),
         scenario(
-            make_workbook, "a-none", rows={**MATERIAL, "Policies": [], "Actions": [], "Targets": []}
+            make_workbook, "a-texts", rows={**MATERIAL, "Targets": [TARGET], "Narratives": texts}
         ),
     ]
+    disclosed = set()
+    for result in extra[-2:]:
+        for item in result.statement.results:
+            if item.id in {t["datapoint"] for t in texts}:
+                assert item.status.value == "disclosed" or item.note.endswith(
+                    "the Narratives text is not used"
+                ), (item.id, item.status, item.note)
+                disclosed |= {item.id} if item.status.value == "disclosed" else set()
+    assert disclosed == {t["datapoint"] for t in texts}
     documents = [r.files[0] for r in [*built.values(), *extra]]
     packages = [
         next(p for p in built["defence_manufacturer"].files if p.name == "report-package.zip")

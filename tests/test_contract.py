@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from esrs_s3.contract import FIELD_HEADERS, load_contract
+from esrs_s3.disclose.catalogue import narrative_datapoints
 from esrs_s3.ingest.cells import PARSERS
 from esrs_s3.models import ENUM_TYPES, ROW_MODELS, Undertaking
 from esrs_s3.rulebook import available_rulebooks, load_rulebook
@@ -60,6 +61,9 @@ def test_required_headers_of_the_shared_spec_are_in_the_contract() -> None:
     text = SPEC.read_text(encoding="utf-8")
     for sheet in CONTRACT.sheets:
         if sheet.layout != "rows":
+            continue
+        if f"## {sheet.name}" not in text:  # a sheet of our own: it must be optional
+            assert sheet.optional, sheet.name
             continue
         section = text.split(f"## {sheet.name}", 1)[1].split("\n## ", 1)[0]
         named = set(re.findall(r"`([a-z_0-9]+)`", section)) | set(
@@ -131,3 +135,23 @@ def test_dropdowns_point_at_the_lists_sheet(tmp_path: Path) -> None:
     }
     assert formulas
     assert all(f.startswith((f"={LISTS_SHEET}!$", f"='{LISTS_SHEET}'!$")) for f in formulas)
+
+
+def test_narratives_sheet_offers_the_narrative_datapoints(tmp_path: Path) -> None:
+    """The datapoint column of the Narratives sheet drops down the catalogue's narrative
+    datapoints, and the README sheet says what each one asks for."""
+    wanted = narrative_datapoints("esrs-2023")
+    assert len(wanted) > 30 and all(
+        "dtr-types:textBlockItemType" in d.concept_types for d in wanted
+    )
+    book = load_workbook(write_template(tmp_path / "t.xlsx"))
+    lists = book[LISTS_SHEET]
+    column = next(c for c in lists[1] if c.value == "narrative").column
+    values = [lists.cell(row=r, column=column).value for r in range(2, lists.max_row + 1)]
+    assert [v for v in values if v is not None] == [d.id for d in wanted]
+    (rule,) = [dv for dv in book["Narratives"].data_validations.dataValidation if dv.type == "list"]
+    assert str(rule.sqref).startswith("A2:A")
+    readme = book[README_SHEET]
+    rows = {readme.cell(row=r, column=1).value: r for r in range(1, readme.max_row + 1)}
+    for dp in wanted:
+        assert readme.cell(row=rows[dp.id], column=5).value == dp.name

@@ -254,3 +254,27 @@ def test_a_condition_sees_values_after_blank_if_cleared_them() -> None:
     sheet = read_rows_sheet(grid, spec, cell_context(load_contract(), "esrs-2023"), set())
     assert [(i.code, i.cell) for i in sheet.issues] == [("value-ignored", "C2")]
     assert sheet.values == [{"kind": "p", "z": "filled", "a": None, "b": None}]
+
+
+def test_narratives_name_known_datapoints_once(make_workbook) -> None:
+    text = {"text": "Our own words."}
+    rows = {
+        "Narratives": [
+            {"datapoint": "sbm-2_02", **text},  # case-insensitive
+            {"datapoint": "SBM-2_99", **text},
+            {"datapoint": "S3-1_07", **text},  # fed by the Policies sheet, not by text
+            {"datapoint": "SBM-2_02", **text},
+            {"datapoint": "IRO-1_11", "text": None},
+        ]
+    }
+    result = read_workbook(make_workbook(rows=rows))
+    assert [(i.location, i.code) for i in result.issues if i.severity == "error"] == [
+        ("Narratives!A3", "unknown-datapoint"),
+        ("Narratives!A4", "unknown-datapoint"),
+        ("Narratives!A5", "duplicate-id"),
+        ("Narratives!B6", "required-value-missing"),
+    ]
+    ok = read_workbook(make_workbook(rows={"Narratives": rows["Narratives"][:1]}))
+    assert ok.ok and [(n.datapoint, str(n.cell("text"))) for n in ok.workbook.narratives] == [
+        ("SBM-2_02", "Narratives!B2")
+    ]

@@ -227,6 +227,13 @@ class ScreeningRow(Record):
     impacts: tuple[str, ...] = ()
 
 
+class Narrative(Record):
+    """Text for a datapoint no structured column feeds (Narratives sheet)."""
+
+    datapoint: str
+    text: str
+
+
 class Undertaking(BaseModel):
     """The reporting undertaking (Undertaking sheet, field/value layout)."""
 
@@ -273,6 +280,7 @@ class Workbook(BaseModel):
     incidents: tuple[Incident, ...] = ()
     countries: tuple[CountryRisk, ...] = ()
     screening: tuple[ScreeningRow, ...] = ()
+    narratives: tuple[Narrative, ...] = ()
     settings: Settings = Settings()
 
 
@@ -287,4 +295,5 @@ ROW_MODELS: dict[str, tuple[type[Record], str]] = {
     "Incidents": (Incident, "incidents"),
     "Countries": (CountryRisk, "countries"),
     "Screening": (ScreeningRow, "screening"),
+    "Narratives": (Narrative, "narratives"),
 }

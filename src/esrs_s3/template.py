@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from esrs_s3.contract import FIELD_HEADERS, FIELD_NOTE_HEADER, ColumnSpec, Contract, load_contract
+from esrs_s3.disclose.catalogue import narrative_datapoints
 from esrs_s3.fileio import write_atomically
 from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_rulebook
 
@@ -66,6 +67,7 @@ def _list_sources(contract: Contract, rulebook_id: str) -> dict[str, list[str]]:
     lists["subtopic"] = list(rulebook.sub_sub_topics)
     lists["ituc"] = ["1", "2", "3", "4", "5", "5+"]
     lists["rulebook"] = list(available_rulebooks())
+    lists["narrative"] = [dp.id for dp in narrative_datapoints(rulebook_id)]
     return lists
 
 
@@ -157,7 +159,9 @@ def _write_fields_sheet(book: Workbook, spec, ranges: dict[str, str]) -> None:
     _style_header(sheet, 3)
 
 
-def _write_readme(book: Workbook, contract: Contract, lists: dict[str, list[str]]) -> None:
+def _write_readme(
+    book: Workbook, contract: Contract, lists: dict[str, list[str]], rulebook_id: str
+) -> None:
     sheet = book.active
     sheet.title = README_SHEET
     lines: list[tuple[str, ...]] = [
@@ -189,7 +193,16 @@ def _write_readme(book: Workbook, contract: Contract, lists: dict[str, list[str]
             shown = " · ".join(values) if values else TYPE_NOTES.get(column.kind, column.kind)
             if column.kind == "refs":
                 shown = f"ids from sheet {column.argument}, ';'-separated"
+            if column.kind == "narrative":
+                shown = "a datapoint id from the list at the end of this sheet"
             lines.append(("", column.name, required, shown, column.help))
+    lines += [
+        (),
+        ("Narratives: the datapoints that take your text",),
+        ("datapoint", "requirement", "paragraph", "", "what to describe"),
+    ]
+    for dp in narrative_datapoints(rulebook_id):
+        lines.append((dp.id, f"{dp.standard} {dp.requirement}", f"¶{dp.paragraph}", "", dp.name))
     for offset, line in enumerate(lines, start=1):
         for index, value in enumerate(line, start=1):
             set_text(sheet.cell(row=offset, column=index), value)
@@ -208,7 +221,7 @@ def build_template(rulebook_id: str = DEFAULT_RULEBOOK) -> Workbook:
     contract = load_contract(rulebook_id)
     book = Workbook()
     lists = _list_sources(contract, rulebook_id)
-    _write_readme(book, contract, lists)
+    _write_readme(book, contract, lists, rulebook_id)
     ranges = {}
     sheets_created = []
     for spec in contract.sheets:

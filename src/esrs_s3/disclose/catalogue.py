@@ -16,7 +16,8 @@ Columns:
   their XBRL item types, ` | `-separated, same order; `period_type` of the first concept.
 - `dimensions`: explicit `axis=member` pairs a fact of this datapoint carries, ` | `-separated.
 - `typed_axis`: the typed axis the fact is reported on (policy, action plan, target, IRO).
-- `feed`: where the value comes from (filled later).
+- `feed`: `narrative` when the text may come from the workbook's Narratives sheet (datapoints
+  no structured column feeds); blank when the statement composes it from the other sheets.
 
 How `dimensions` and `typed_axis` were determined (Arelle 2.47, taxonomy 2023-12-22): for each
 concept, its has-hypercube (`all`) relationships were collected per ELR, including those
@@ -77,7 +78,7 @@ class Datapoint(BaseModel):
     period_type: Literal["duration", "instant", ""]
     dimensions: tuple[tuple[str, str], ...]
     typed_axis: str
-    feed: str
+    feed: Literal["", "narrative"]
 
     @model_validator(mode="after")
     def _aligned(self) -> Datapoint:
@@ -126,3 +127,8 @@ def by_id(rulebook_id: str = "esrs-2023") -> dict[str, Datapoint]:
 def for_requirement(requirement: str, rulebook_id: str = "esrs-2023") -> tuple[Datapoint, ...]:
     """The datapoints of one disclosure requirement (`S3-1`, `MDR-P`, `SBM-3`...), in order."""
     return tuple(dp for dp in load_catalogue(rulebook_id) if dp.requirement == requirement)
+
+
+def narrative_datapoints(rulebook_id: str) -> tuple[Datapoint, ...]:
+    """The datapoints the workbook's Narratives sheet may give text for, in catalogue order."""
+    return tuple(dp for dp in load_catalogue(rulebook_id) if dp.feed == "narrative")

@@ -144,6 +144,10 @@ class Composer:
             self._sources.setdefault(dp_id, [])
             self._previews.setdefault(dp_id, preview)
 
+    def marked(self, dp_id: str) -> tuple[Status, str] | None:
+        """The status and note recorded with `mark` so far, if any."""
+        return self._marks.get(dp_id)
+
     def mark(self, dp_id: str, status: Status, note: str = "") -> None:
         """Record a status other than 'disclosed' (a fact always means disclosed)."""
         if dp_id in self.datapoints and dp_id not in self._facts:

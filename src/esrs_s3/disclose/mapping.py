@@ -15,6 +15,7 @@ from esrs_s3.disclose import mdr_sections as mdr
 from esrs_s3.disclose import s3_sections as s3
 from esrs_s3.disclose.catalogue import load_catalogue
 from esrs_s3.disclose.composer import Composer, DatapointResult, Status
+from esrs_s3.disclose.narratives import add_narratives
 from esrs_s3.disclose.regime import Regime, decide_regime
 from esrs_s3.models import Workbook
 from esrs_s3.render.document import Block, Document, Run, Section
@@ -140,6 +141,7 @@ def compose_statement(
             sections.append(
                 Section(anchor=anchor, title=SECTION_TITLES[anchor], blocks=tuple(build()))
             )
+    sections = add_narratives(composer, workbook.narratives, sections)
     titles = {s.anchor: s.title for s in sections}
     sections.append(
         Section(

@@ -5,6 +5,7 @@ IRO -> policy -> action -> target (ESRS 2 SBM-3, MDR-P, MDR-A, MDR-T)."""
 from __future__ import annotations
 
 from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.disclose.narratives import paragraphs
 from esrs_s3.disclose.s3_sections import Inputs
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
 from esrs_s3.render.document import Block, Run
@@ -124,18 +125,36 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
     return _with_rest(rest, [table], "material impacts, risks and opportunities")
 
 
+def _none_adopted(
+    c: Composer, data: Inputs, what: str, reasons_dp: str, timeframe_dp: str
+) -> Block:
+    """The ESRS 2 ¶62 statement that no policies (or actions) are adopted, with the reasons
+    from the Narratives sheet; the timeframe is its own datapoint (Narratives too)."""
+    reasons, timeframe = data.narrative(reasons_dp), data.narrative(timeframe_dp)
+    lead = (
+        f"The undertaking has not adopted {what} to manage its material impacts, risks and "
+        "opportunities related to affected communities."
+    )
+    if reasons is None:
+        lead += (
+            " No reasons are given, nor a timeframe for adopting them."
+            if timeframe is None
+            else " No reasons are given."
+        )
+    elif timeframe is None:
+        lead += " No timeframe for adopting them is given."
+    return c.textblock(
+        reasons_dp,
+        [lead, *(paragraphs(reasons) if reasons else ())],
+        (str(reasons.cell("text")),) if reasons else (),
+    )
+
+
 def policies_table(c: Composer, data: Inputs) -> list[Block]:
     """MDR-P per policy, or the ESRS 2 ¶62 statement when no policy is adopted."""
     policies = data.workbook.policies
     if not policies:
-        text = c.textblock(
-            "S3.MDR-P_07",
-            [
-                "The undertaking has not adopted policies to manage its material impacts, risks and "
-                "opportunities related to affected communities. The workbook gives no reasons and "
-                "no timeframe for adopting them."
-            ],
-        )
+        text = _none_adopted(c, data, "policies", "S3.MDR-P_07", "S3.MDR-P_08")
         for n in range(1, 7):
             c.mark(f"S3.MDR-P_0{n}", Status.NOT_APPLICABLE, "no policy adopted")
         c.mark("S3.MDR-P_08", Status.MISSING, "no timeframe for adopting policies is given")
@@ -262,14 +281,7 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     """MDR-A per action, or the ESRS 2 ¶62 statement when no action is adopted."""
     actions = data.workbook.actions
     if not actions:
-        text = c.textblock(
-            "S3.MDR-A_13",
-            [
-                "The undertaking has not adopted actions to manage its material impacts, risks and "
-                "opportunities related to affected communities. The workbook gives no reasons and "
-                "no timeframe for adopting them."
-            ],
-        )
+        text = _none_adopted(c, data, "actions", "S3.MDR-A_13", "S3.MDR-A_14")
         for n in range(1, 13):
             c.mark(f"S3.MDR-A_{n:02d}", Status.NOT_APPLICABLE, "no action adopted")
         c.mark("S3.MDR-A_14", Status.MISSING, "no timeframe for adopting actions is given")

@@ -12,7 +12,7 @@ from esrs_s3.assess import Assessment
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.regime import Regime
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
-from esrs_s3.models import Iro, Workbook
+from esrs_s3.models import Iro, Narrative, Workbook
 from esrs_s3.render.document import Block, Run, Section
 
 ESRS_NS = "https://xbrl.efrag.org/taxonomy/esrs/2023-12-22"
@@ -29,6 +29,10 @@ class Inputs:
     @property
     def currency(self) -> str:
         return self.workbook.undertaking.currency
+
+    def narrative(self, dp_id: str) -> Narrative | None:
+        """The Narratives sheet's text for a datapoint, if the workbook gives one."""
+        return next((n for n in self.workbook.narratives if n.datapoint == dp_id), None)
 
     def enum_value(self, enum: str, *values: str) -> str:
         """The value of an enumeration fact for workbook values of `enum` (members.toml)."""

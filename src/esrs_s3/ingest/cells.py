@@ -44,6 +44,7 @@ class CellContext:
     currencies: frozenset[str]
     languages: frozenset[str]
     rulebooks: tuple[str, ...]
+    narratives: dict[str, str]  # normalised datapoint id -> id, for the Narratives sheet
 
 
 def normalise(text: str) -> str:
@@ -330,6 +331,20 @@ def parse_rulebook(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
     raise BadCell("unknown-rulebook", _one_of(ctx.rulebooks), describe(raw))
 
 
+def parse_narrative(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
+    text = as_text(raw)
+    found = ctx.narratives.get(normalise(text))
+    if found is None:
+        examples = ", ".join(list(ctx.narratives.values())[:3])
+        raise BadCell(
+            "unknown-datapoint",
+            f"the id of a datapoint that takes text here ({examples}, ...; listed on the "
+            "template's README sheet)",
+            describe(raw),
+        )
+    return found
+
+
 PARSERS: dict[str, Callable[[object, ColumnSpec, CellContext], object]] = {
     "text": parse_text,
     "id": parse_text,
@@ -353,6 +368,7 @@ PARSERS: dict[str, Callable[[object, ColumnSpec, CellContext], object]] = {
     "url": parse_url,
     "language": parse_language,
     "rulebook": parse_rulebook,
+    "narrative": parse_narrative,
 }
 
 

@@ -14,6 +14,7 @@ import python_calamine
 from pydantic import TypeAdapter
 
 from esrs_s3.contract import Contract, SheetSpec, load_contract
+from esrs_s3.disclose.catalogue import narrative_datapoints
 from esrs_s3.errors import UnreadableWorkbook
 from esrs_s3.ingest import checks
 from esrs_s3.ingest.cells import CellContext, normalise
@@ -67,6 +68,7 @@ def cell_context(contract: Contract, rulebook_id: str) -> CellContext:
         currencies=load_code_list("iso/currencies.csv"),
         languages=load_code_list("iso/languages.csv"),
         rulebooks=available_rulebooks(),
+        narratives={normalise(dp.id): dp.id for dp in narrative_datapoints(rulebook_id)},
     )
 
 

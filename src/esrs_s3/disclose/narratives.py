@@ -1,0 +1,67 @@
+"""The Narratives sheet: the undertaking's own text for datapoints no structured column feeds.
+
+Each narrative becomes a tagged text block at the end of the section of its disclosure
+requirement (MDR-P/A/T go with S3-1, S3-4 and S3-5, where ESRS S3 applies them), unless the
+section has used it already (the reasons for having no policy or action). A narrative for a
+section the statement leaves out (S3 not material, or phased in) or for a datapoint whose
+condition does not hold (a timeframe for a first policy when policies exist) is not reported;
+the coverage note says so.
+"""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.models import Narrative
+from esrs_s3.render.document import Block, Run, Section
+
+SECTION_OF_REQUIREMENT = {"MDR-P": "s3-1", "MDR-A": "s3-4", "MDR-T": "s3-5"}
+
+
+def section_of(requirement: str) -> str:
+    """The anchor of the statement section a requirement's datapoints are reported in."""
+    return SECTION_OF_REQUIREMENT.get(requirement, requirement.lower())
+
+
+def paragraphs(narrative: Narrative) -> list[str]:
+    """The paragraphs of a narrative (blank lines separate them)."""
+    parts = narrative.text.replace("\r\n", "\n").split("\n\n")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def add_narratives(
+    c: Composer, narratives: tuple[Narrative, ...], sections: list[Section]
+) -> list[Section]:
+    """`sections` with each narrative appended, in catalogue order, to its section."""
+    present = {s.anchor for s in sections}
+    given = {n.datapoint: n for n in narratives}
+    added: dict[str, list[Block]] = {}
+    for dp_id in c.order:
+        narrative = given.get(dp_id)
+        dp = c.datapoints[dp_id]
+        anchor = section_of(dp.requirement)
+        if narrative is None or anchor not in present or c.facts_of(dp_id):
+            continue  # no text, section left out, or the section used the text already
+        marked = c.marked(dp_id)
+        if marked and marked[0] is Status.NOT_APPLICABLE:  # e.g. reasons for having no policy
+            c.mark(dp_id, marked[0], f"{marked[1]}; the Narratives text is not used")
+            continue
+        run = c.fact(
+            dp_id,
+            "textblock",
+            "\n\n".join(paragraphs(narrative)),
+            sources=(str(narrative.cell("text")),),
+        )
+        added.setdefault(anchor, []).extend(
+            (
+                Block(
+                    kind="paragraph",
+                    runs=(Run(text=f"{dp.name} ({dp.standard} {dp.requirement} ¶{dp.paragraph})"),),
+                    css="narrative",
+                ),
+                Block(kind="textblock", fact=run.fact),
+            )
+        )
+    return [
+        s.model_copy(update={"blocks": (*s.blocks, *added[s.anchor])}) if s.anchor in added else s
+        for s in sections
+    ]
