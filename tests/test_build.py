@@ -106,9 +106,10 @@ def _tagged_by_item(document, dp: str) -> dict[str, object]:
     return out
 
 
-def test_time_horizons_and_baselines_are_tagged_per_item(built) -> None:
+def test_structured_values_are_tagged_per_item(built) -> None:
     """Values the workbook has are tagged on their item's typed axis, not only shown as text:
-    impact and action time horizons (enumerations) and target baselines (on BaselineYearMember)."""
+    impact and action time horizons (enumerations), target baselines (on BaselineYearMember),
+    absolute or relative targets, and whether an action provides remedy (remediate actions)."""
     horizon = {"short": "ShorttermMember", "medium": "MediumtermMember", "long": "LongtermMember"}
     baseline = (
         "esrs:CurrentlyStatedBaselineMilestonesOrTargetYearsAxis",
@@ -131,6 +132,16 @@ def test_time_horizons_and_baselines_are_tagged_per_item(built) -> None:
         }, name
         contexts = {c.id: c for c in document.contexts}
         assert {contexts[f.context].explicit for f in baselines.values()} == {(baseline,)}
+        kinds = _tagged_by_item(document, "S3.MDR-T_03")
+        assert {i: f.value.split("#")[1] for i, f in kinds.items()} == {
+            t.id: f"{t.target_type.capitalize()}TargetMember"
+            for t in workbook.targets
+            if t.target_type
+        }, name
+        remedy = _tagged_by_item(document, "S3.MDR-A_04")
+        assert {i: f.value for i, f in remedy.items()} == {
+            a.id: "true" if a.action_type == "remediate" else "false" for a in workbook.actions
+        }, name
 
 
 def test_building_twice_gives_identical_bytes(built, tmp_path) -> None:

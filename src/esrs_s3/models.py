@@ -26,6 +26,7 @@ ActionType = Literal[
     "prevent", "mitigate", "remediate", "positive impact", "manage risk", "pursue opportunity"
 ]
 ActionStatus = Literal["planned", "in progress", "completed"]
+TargetType = Literal["absolute", "relative"]
 Occurrence = Literal[
     "widespread", "systemic", "individual incidents", "specific business relationships"
 ]
@@ -44,6 +45,7 @@ ENUM_TYPES = {
     "action_type": ActionType,
     "action_status": ActionStatus,
     "occurrence": Occurrence,
+    "target_type": TargetType,
 }
 
 
@@ -191,6 +193,7 @@ class Target(Record):
     current_value: float | None = None
     communities_involved: bool
     methodology: str | None = None
+    target_type: TargetType | None = None
 
 
 class Incident(Record):

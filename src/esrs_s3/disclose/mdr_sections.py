@@ -306,6 +306,9 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
             item=a.id,
             sources=cells([a], "description", "action_type", "status"),
         )
+        remedy = c.flag(
+            "S3.MDR-A_04", a.action_type == "remediate", cells([a], "action_type"), item=a.id
+        )
         scope = a.value_chain_scope or "not stated"
         scope_run = c.fact(
             "S3.MDR-A_02",
@@ -368,7 +371,7 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
         rows.append(
             (
                 _cell(a.id, " ", name),
-                _cell(key),
+                _cell(key, "Provides or supports remedy for people harmed: ", remedy, "."),
                 _cell(scope_run),
                 _cell(progress, "Time horizon: ", horizon, "."),
                 _cell(*money) if money else _cell("-"),
@@ -377,7 +380,6 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
             )
         )
     for dp, note in (
-        ("S3.MDR-A_04", "the workbook does not say whether actions provide remedy"),
         ("S3.MDR-A_06", "the workbook does not describe the type of resources"),
         ("S3.MDR-A_07", "no reconciliation with the financial statements is given"),
         ("S3.MDR-A_08", "amounts are stated per action, without a current/future split"),
@@ -477,6 +479,22 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             concept="esrs:MeasurableTargetAbsoluteValue",
             sources=cells([t], "target_value"),
         )
+        kind = (
+            (
+                " (",
+                c.fact(
+                    "S3.MDR-T_03",
+                    "enumeration",
+                    t.target_type,
+                    value=data.enum_value("target_type", t.target_type),
+                    item=t.id,
+                    sources=cells([t], "target_type"),
+                ),
+                ")",
+            )
+            if t.target_type
+            else ()
+        )
         year = c.fact(
             "S3.MDR-T_07",
             "year",
@@ -566,7 +584,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             (
                 _cell(t.id, " ", name),
                 _cell(link),
-                _cell(value, f" {t.unit} by ", year),
+                _cell(value, f" {t.unit} by ", year, *kind),
                 base,
                 _cell(method),
                 _cell(involved),
@@ -576,13 +594,17 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             )
         )
     for dp, note in (
-        ("S3.MDR-T_03", "absolute or relative is not tagged"),
         ("S3.MDR-T_04", "the scope of targets is not stated"),
         ("S3.MDR-T_08", "no milestones are given"),
         ("S3.MDR-T_12", "no changes to targets are stated"),
     ):
         c.mark(dp, Status.MISSING, note)
     c.mark("S3.MDR-T_05", Status.MISSING, "no target states a baseline value")
+    c.mark(
+        "S3.MDR-T_03",
+        Status.MISSING,
+        "no target says whether it is absolute or relative (Targets column target_type)",
+    )
     c.mark("S3.MDR-T_10", Status.NOT_APPLICABLE, "applies to environmental targets only")
     return _with_rest(
         rest,
