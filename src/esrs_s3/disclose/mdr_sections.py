@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import paragraphs
-from esrs_s3.disclose.s3_sections import Inputs
+from esrs_s3.disclose.s3_sections import Inputs, item_enum
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
 from esrs_s3.render.document import Block, Run
 
@@ -83,17 +83,11 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
             item=iro.id,
             sources=cells([iro], "description"),
         )
+        term = f"{iro.time_horizon}-term"
         horizon = (
-            c.fact(
-                "SBM-3_06",
-                "enumeration",
-                f"{iro.time_horizon}-term",
-                value=data.enum_value("time_horizon", iro.time_horizon),
-                item=iro.id,
-                sources=cells([iro], "time_horizon"),
-            )
+            item_enum(c, data, "SBM-3_06", iro, "time_horizon", term)
             if iro.is_impact
-            else Run(text=f"{iro.time_horizon}-term")
+            else Run(text=term)
         )
         rows.append(
             (
@@ -326,14 +320,7 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
             item=a.id,
             sources=cells([a], "status", "start", "end"),
         )
-        horizon = c.fact(
-            "S3.MDR-A_03",
-            "enumeration",
-            f"{a.time_horizon}-term",
-            value=data.enum_value("time_horizon", a.time_horizon),
-            item=a.id,
-            sources=cells([a], "time_horizon"),
-        )
+        horizon = item_enum(c, data, "S3.MDR-A_03", a, "time_horizon", f"{a.time_horizon}-term")
         money = []
         if a.capex is not None:
             money += [
@@ -480,18 +467,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             sources=cells([t], "target_value"),
         )
         kind = (
-            (
-                " (",
-                c.fact(
-                    "S3.MDR-T_03",
-                    "enumeration",
-                    t.target_type,
-                    value=data.enum_value("target_type", t.target_type),
-                    item=t.id,
-                    sources=cells([t], "target_type"),
-                ),
-                ")",
-            )
+            (" (", item_enum(c, data, "S3.MDR-T_03", t, "target_type"), ")")
             if t.target_type
             else ()
         )

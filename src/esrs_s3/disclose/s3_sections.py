@@ -12,7 +12,7 @@ from esrs_s3.assess import Assessment
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.regime import Regime
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
-from esrs_s3.models import Iro, Narrative, Workbook
+from esrs_s3.models import Iro, Narrative, Record, Workbook
 from esrs_s3.render.document import Block, Run, Section
 
 ESRS_NS = "https://xbrl.efrag.org/taxonomy/esrs/2023-12-22"
@@ -51,6 +51,22 @@ def _para(*runs: Run | str) -> Block:
 def _iro_line(iro: Iro) -> str:
     where = f" ({', '.join(iro.countries)})" if iro.countries else ""
     return f"{iro.id} {iro.title}{where}: {sentence(iro.description)}"
+
+
+def item_enum(
+    c: Composer, data: Inputs, dp_id: str, record: Record, field: str, shown: str | None = None
+) -> Run:
+    """A record's enumerated column as an enumeration fact on the record's typed axis (the
+    member from members.toml under the column's name)."""
+    value = getattr(record, field)
+    return c.fact(
+        dp_id,
+        "enumeration",
+        shown or value,
+        value=data.enum_value(field, value),
+        item=record.id,
+        sources=cells([record], field),
+    )
 
 
 def _enum_value(namespace: str, members: list[str]) -> str:
@@ -112,14 +128,7 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
         blocks.append(
             _para(
                 f"{iro.id}: the impact is ",
-                c.fact(
-                    "S3.SBM-3_04",
-                    "enumeration",
-                    iro.occurrence,
-                    value=data.enum_value("occurrence", iro.occurrence),
-                    item=iro.id,
-                    sources=cells([iro], "occurrence"),
-                ),
+                item_enum(c, data, "S3.SBM-3_04", iro, "occurrence"),
                 ".",
             )
         )
