@@ -128,7 +128,9 @@ def test_structured_values_are_tagged_per_item(built) -> None:
         }, name
         baselines = _tagged_by_item(document, "S3.MDR-T_05")
         assert {i: float(f.value) for i, f in baselines.items()} == {
-            t.id: t.baseline_value for t in workbook.targets if t.baseline_value is not None
+            t.id: t.baseline_value / 100 if t.unit == "%" else t.baseline_value  # percentItemType
+            for t in workbook.targets
+            if t.baseline_value is not None
         }, name
         contexts = {c.id: c for c in document.contexts}
         assert {contexts[f.context].explicit for f in baselines.values()} == {(baseline,)}
@@ -138,9 +140,9 @@ def test_structured_values_are_tagged_per_item(built) -> None:
             for t in workbook.targets
             if t.target_type
         }, name
-        remedy = _tagged_by_item(document, "S3.MDR-A_04")
+        remedy = _tagged_by_item(document, "S3.MDR-A_04")  # said only of remediate actions
         assert {i: f.value for i, f in remedy.items()} == {
-            a.id: "true" if a.action_type == "remediate" else "false" for a in workbook.actions
+            a.id: "true" for a in workbook.actions if a.action_type == "remediate"
         }, name
 
 
@@ -223,6 +225,16 @@ TARGET = {
 }
 
 
+RELATIVE_TARGET = {  # a fall in %: a negative percentage (sign="-" in the Inline XBRL)
+    **TARGET,
+    "id": "TGT-02",
+    "unit": "%",
+    "target_type": "relative",
+    "baseline_value": 0,
+    "target_value": -60,
+}
+
+
 def test_phase_in(make_workbook) -> None:
     result = scenario(
         make_workbook, "phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
@@ -247,7 +259,12 @@ def test_nothing_adopted(make_workbook) -> None:
     )
     status = statuses(result)
     assert result.assessment.s3_material
-    assert status["S3.MDR-P_07"] == "disclosed" and status["S3.MDR-A_13"] == "disclosed"
+    # the ESRS 2 ¶62 statement is made; its reasons stay missing until the Narratives sheet
+    # gives them
+    assert status["S3.MDR-P_07"] == status["S3.MDR-A_13"] == "missing"
+    xhtml = result.files[0].read_text(encoding="utf-8")
+    assert "has not adopted policies" in xhtml and "has not adopted actions" in xhtml
+    assert xhtml.count("Neither reasons nor a timeframe for adopting them are given.") == 2
     assert status["S3-3_16"] == "disclosed"  # the base workbook has no Channels rows
     no_channel = [f for f in result.statement.document.facts if f.datapoint == "S3-3_16"]
     assert [f.value for f in no_channel] == ["true"]
@@ -262,7 +279,8 @@ def test_narratives_are_tagged_in_their_section(make_workbook) -> None:
     evil = "=SUM(A1) and <b>bold</b> & more.\n\nSecond paragraph."
     narratives = [
         {"datapoint": "S3-4_05", "text": evil},
-        {"datapoint": "SBM-2_02", "text": "Neighbours of the plant."},
+        {"datapoint": "SBM-2_02", "text": "Neighbours of the plant.\r\n \r\nAnd the school."},
+        {"datapoint": "SBM-3_03", "text": "Effects on the business model."},
     ]
     result = scenario(make_workbook, "narratives", rows={**MATERIAL, "Narratives": narratives})
     status = statuses(result)
@@ -270,6 +288,7 @@ def test_narratives_are_tagged_in_their_section(make_workbook) -> None:
     facts = {f.datapoint: f for f in result.statement.document.facts if f.datapoint}
     assert facts["S3-4_05"].shown == evil
     assert facts["S3-4_05"].sources == ("Narratives!B2",)
+    assert facts["SBM-2_02"].shown == "Neighbours of the plant.\n\nAnd the school."
     sections = {s.anchor: s for s in result.statement.document.sections}
     assert sections["s3-4"].blocks[-1].fact == facts["S3-4_05"].id
     assert sections["sbm-2"].blocks[-1].fact == facts["SBM-2_02"].id
@@ -289,6 +308,8 @@ def test_narratives_are_tagged_in_their_section(make_workbook) -> None:
     )
     assert statuses(quiet)["S3-4_05"] == "not material"
     assert statuses(quiet)["SBM-2_02"] == "disclosed"
+    sbm3 = next(r for r in quiet.statement.results if r.id == "SBM-3_03")  # no material IRO
+    assert sbm3.status.value == "not applicable" and sbm3.note.endswith("text is not used")
 
 
 def test_reasons_and_timeframes_for_having_none(make_workbook) -> None:
@@ -307,12 +328,11 @@ def test_reasons_and_timeframes_for_having_none(make_workbook) -> None:
     status = statuses(none)
     assert status["S3.MDR-P_07"] == status["S3.MDR-P_08"] == status["S3-3_17"] == "disclosed"
     facts = {f.datapoint: f for f in none.statement.document.facts if f.datapoint}
-    assert facts["S3.MDR-P_07"].shown.endswith(
-        "related to affected communities.\n\nThe sites were acquired in 2025."
-    )
+    assert facts["S3.MDR-P_07"].shown == "The sites were acquired in 2025."
     assert facts["S3.MDR-P_08"].shown == "A policy will be adopted in 2026."
-    assert "No reasons are given, nor a timeframe" in facts["S3.MDR-A_13"].shown
-    assert status["S3.MDR-A_14"] == "missing"
+    assert status["S3.MDR-A_13"] == status["S3.MDR-A_14"] == "missing"
+    xhtml = none.files[0].read_text(encoding="utf-8")
+    assert "has not adopted actions" in xhtml and "Neither reasons nor a timeframe" in xhtml
     with_policies = scenario(
         make_workbook, "reasons-not-needed", rows={**MATERIAL, "Narratives": narratives}
     )
@@ -374,7 +394,9 @@ def test_arelle_accepts_every_statement(built, make_workbook) -> None:
         ),
         scenario(make_workbook, "a-none", rows={**MATERIAL, **none, "Narratives": texts}),
         scenario(
-            make_workbook, "a-texts", rows={**MATERIAL, "Targets": [TARGET], "Narratives": texts}
+            make_workbook,
+            "a-texts",
+            rows={**MATERIAL, "Targets": [TARGET, RELATIVE_TARGET], "Narratives": texts},
         ),
     ]
     disclosed = set()

@@ -197,7 +197,9 @@ def _uncovered(ctx: GapContext, rows: Sequence[Record], statement: str, sheet: s
     covered = {i for row in rows for i in row.impacts}
     level = ctx.params.get("matter_level", "sub_topic")
     matters = {getattr(ctx.iros[i], level) for i in covered if i in ctx.iros}
-    stated = ctx.status(statement) in STATED
+    # an empty sheet always gets the ESRS 2 ¶62 "none adopted" statement; `statement` is the
+    # datapoint of its reasons (disclosed when the Narratives sheet gives them)
+    stated = not rows or ctx.status(statement) in STATED
     hits = []
     for iro in ctx.material_negative:
         if iro.id in covered:
@@ -209,7 +211,9 @@ def _uncovered(ctx: GapContext, rows: Sequence[Record], statement: str, sheet: s
             hits.append(Hit(rows=(iro.id,), cells=where, fields=fields))
             continue
         if not rows:
-            fields["context"] = f"; the statement says that none has been adopted ({statement})"
+            fields["context"] = "; the statement says that none has been adopted" + (
+                "" if ctx.status(statement) in STATED else f", without reasons ({statement})"
+            )
             where += (first_row(sheet),)
         elif matter in matters:
             fields["context"] = f", though others cover impacts on {matter}"

@@ -4,10 +4,13 @@ IRO -> policy -> action -> target (ESRS 2 SBM-3, MDR-P, MDR-A, MDR-T)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import paragraphs
 from esrs_s3.disclose.s3_sections import Inputs, item_enum
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
+from esrs_s3.models import Target
 from esrs_s3.render.document import Block, Run
 
 RELATED_IROS = "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities"
@@ -15,6 +18,8 @@ RELATED_POLICIES = "esrs:IdentifiersOfRelatedPolicies"
 NAME_OF_POLICY = "esrs:NameOfPolicy"
 NAME_OF_ACTION = "esrs:NameOfActionPlan"
 NAME_OF_TARGET = "esrs:NameOfTarget"
+TARGET_ABSOLUTE_VALUE = "esrs:MeasurableTargetAbsoluteValue"
+TARGET_PERCENTAGE = "esrs:MeasurableTargetPercentage"
 NAME_OF_IRO = "esrs:NameOfImpactRiskAndOpportunity"
 
 
@@ -40,6 +45,23 @@ def _records(
             )
         )
     return blocks
+
+
+def _target_level(c: Composer, dp_id: str, target: Target, field: str) -> Run:
+    """A target's level or baseline: a percentage when its unit is %, else a plain number."""
+    number = getattr(target, field)
+    percent = target.unit.strip() == "%"
+    return c.fact(
+        dp_id,
+        "percent" if percent else "decimal",
+        _number(number),
+        value=str(Decimal(repr(number)) / 100) if percent else repr(number),
+        item=target.id,
+        unit="pure",
+        decimals="INF",
+        concept=TARGET_PERCENTAGE if percent else TARGET_ABSOLUTE_VALUE,
+        sources=cells([target], field),
+    )
 
 
 def _number(value: float) -> str:
@@ -100,8 +122,8 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
         )
     c.mark("SBM-3_06", Status.NOT_APPLICABLE, "no material impact")  # unless tagged above
     if not rows:
-        c.mark("SBM-3_01", Status.NOT_APPLICABLE, "no material IRO")
-        c.mark("SBM-3_02", Status.NOT_APPLICABLE, "no material IRO")
+        for n in range(1, 13):  # all of SBM-3 ¶48 is about material IROs
+            c.mark(f"SBM-3_{n:02d}", Status.NOT_APPLICABLE, "no material IRO")
         return []
     table = Block(
         kind="table",
@@ -120,39 +142,50 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
 
 
 def _none_adopted(
-    c: Composer, data: Inputs, what: str, reasons_dp: str, timeframe_dp: str
-) -> Block:
-    """The ESRS 2 ¶62 statement that no policies (or actions) are adopted, with the reasons
-    from the Narratives sheet; the timeframe is its own datapoint (Narratives too)."""
+    c: Composer, data: Inputs, what: tuple[str, str], reasons_dp: str, timeframe_dp: str
+) -> list[Block]:
+    """The ESRS 2 ¶62 statement that no policies (or actions: `what` is the plural and the
+    singular) are adopted, then the reasons from the Narratives sheet as their own fact;
+    without them the datapoint stays missing. The timeframe is a datapoint of its own."""
+    plural, singular = what
     reasons, timeframe = data.narrative(reasons_dp), data.narrative(timeframe_dp)
     lead = (
-        f"The undertaking has not adopted {what} to manage its material impacts, risks and "
+        f"The undertaking has not adopted {plural} to manage its material impacts, risks and "
         "opportunities related to affected communities."
     )
-    if reasons is None:
-        lead += (
-            " No reasons are given, nor a timeframe for adopting them."
-            if timeframe is None
-            else " No reasons are given."
-        )
+    if reasons is None and timeframe is None:
+        lead += " Neither reasons nor a timeframe for adopting them are given."
+    elif reasons is None:
+        lead += " No reasons are given."
     elif timeframe is None:
         lead += " No timeframe for adopting them is given."
-    return c.textblock(
-        reasons_dp,
-        [lead, *(paragraphs(reasons) if reasons else ())],
-        (str(reasons.cell("text")),) if reasons else (),
+    blocks = [
+        Block(kind="note", runs=(Run(text=f"No {singular} adopted (ESRS 2 ¶62)."),)),
+        Block(kind="paragraph", runs=(Run(text=lead),)),
+    ]
+    if reasons is None:
+        c.mark(
+            reasons_dp,
+            Status.MISSING,
+            f"no reasons for having no {plural} are given (Narratives sheet)",
+        )
+    else:
+        blocks.append(c.textblock(reasons_dp, paragraphs(reasons), (str(reasons.cell("text")),)))
+    c.mark(
+        timeframe_dp,
+        Status.MISSING,
+        f"no timeframe for adopting {plural} is given (Narratives sheet)",
     )
+    return blocks
 
 
 def policies_table(c: Composer, data: Inputs) -> list[Block]:
     """MDR-P per policy, or the ESRS 2 ¶62 statement when no policy is adopted."""
     policies = data.workbook.policies
     if not policies:
-        text = _none_adopted(c, data, "policies", "S3.MDR-P_07", "S3.MDR-P_08")
         for n in range(1, 7):
             c.mark(f"S3.MDR-P_0{n}", Status.NOT_APPLICABLE, "no policy adopted")
-        c.mark("S3.MDR-P_08", Status.MISSING, "no timeframe for adopting policies is given")
-        return [Block(kind="note", runs=(Run(text="No policy adopted (ESRS 2 ¶62)."),)), text]
+        return _none_adopted(c, data, ("policies", "policy"), "S3.MDR-P_07", "S3.MDR-P_08")
     c.mark("S3.MDR-P_07", Status.NOT_APPLICABLE, "policies exist")
     c.mark("S3.MDR-P_08", Status.NOT_APPLICABLE, "policies exist")
     rows = []
@@ -275,11 +308,9 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     """MDR-A per action, or the ESRS 2 ¶62 statement when no action is adopted."""
     actions = data.workbook.actions
     if not actions:
-        text = _none_adopted(c, data, "actions", "S3.MDR-A_13", "S3.MDR-A_14")
         for n in range(1, 13):
             c.mark(f"S3.MDR-A_{n:02d}", Status.NOT_APPLICABLE, "no action adopted")
-        c.mark("S3.MDR-A_14", Status.MISSING, "no timeframe for adopting actions is given")
-        return [Block(kind="note", runs=(Run(text="No action adopted (ESRS 2 ¶62)."),)), text]
+        return _none_adopted(c, data, ("actions", "action"), "S3.MDR-A_13", "S3.MDR-A_14")
     c.mark("S3.MDR-A_13", Status.NOT_APPLICABLE, "actions exist")
     c.mark("S3.MDR-A_14", Status.NOT_APPLICABLE, "actions exist")
     rows = []
@@ -300,8 +331,14 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
             item=a.id,
             sources=cells([a], "description", "action_type", "status"),
         )
-        remedy = c.flag(
-            "S3.MDR-A_04", a.action_type == "remediate", cells([a], "action_type"), item=a.id
+        remedy = (  # a remediate action provides remedy; of the others the workbook says nothing
+            (
+                "Provides or supports remedy for people harmed: ",
+                c.flag("S3.MDR-A_04", True, cells([a], "action_type"), item=a.id),
+                ".",
+            )
+            if a.action_type == "remediate"
+            else ()
         )
         scope = a.value_chain_scope or "not stated"
         scope_run = c.fact(
@@ -358,7 +395,7 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
         rows.append(
             (
                 _cell(a.id, " ", name),
-                _cell(key, "Provides or supports remedy for people harmed: ", remedy, "."),
+                _cell(key, *remedy),
                 _cell(scope_run),
                 _cell(progress, "Time horizon: ", horizon, "."),
                 _cell(*money) if money else _cell("-"),
@@ -366,6 +403,11 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
                 policies,
             )
         )
+    c.mark(
+        "S3.MDR-A_04",
+        Status.MISSING,
+        "no action is of type remediate; whether other actions provide remedy is not recorded",
+    )
     for dp, note in (
         ("S3.MDR-A_06", "the workbook does not describe the type of resources"),
         ("S3.MDR-A_07", "no reconciliation with the financial statements is given"),
@@ -455,17 +497,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             item=t.id,
             sources=cells([t], "metric", "unit", "policies"),
         )
-        value = c.fact(
-            "S3.MDR-T_02",
-            "decimal",
-            _number(t.target_value),
-            value=f"{t.target_value}",
-            item=t.id,
-            unit="pure",
-            decimals="INF",
-            concept="esrs:MeasurableTargetAbsoluteValue",
-            sources=cells([t], "target_value"),
-        )
+        value = _target_level(c, "S3.MDR-T_02", t, "target_value")
         kind = (
             (" (", item_enum(c, data, "S3.MDR-T_03", t, "target_type"), ")")
             if t.target_type
@@ -481,17 +513,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
         )
         base_value = (
             (
-                c.fact(
-                    "S3.MDR-T_05",
-                    "decimal",
-                    _number(t.baseline_value),
-                    value=f"{t.baseline_value}",
-                    item=t.id,
-                    unit="pure",
-                    decimals="INF",
-                    concept="esrs:MeasurableTargetAbsoluteValue",
-                    sources=cells([t], "baseline_value"),
-                ),
+                _target_level(c, "S3.MDR-T_05", t, "baseline_value"),
                 f" {t.unit}",
             )
             if t.baseline_value is not None

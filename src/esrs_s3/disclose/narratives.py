@@ -10,10 +10,13 @@ the coverage note says so.
 
 from __future__ import annotations
 
+import re
+
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.models import Narrative
 from esrs_s3.render.document import Block, Run, Section
 
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 SECTION_OF_REQUIREMENT = {"MDR-P": "s3-1", "MDR-A": "s3-4", "MDR-T": "s3-5"}
 
 
@@ -24,7 +27,7 @@ def section_of(requirement: str) -> str:
 
 def paragraphs(narrative: Narrative) -> list[str]:
     """The paragraphs of a narrative (blank lines separate them)."""
-    parts = narrative.text.replace("\r\n", "\n").split("\n\n")
+    parts = _BLANK_LINE.split(narrative.text)
     return [p.strip() for p in parts if p.strip()]
 
 
