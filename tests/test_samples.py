@@ -10,6 +10,7 @@ import pytest
 from conftest import SAMPLES, run_cli
 
 from esrs_s3 import read_workbook
+from esrs_s3.models import ROW_MODELS
 
 VALID = {
     "defence_manufacturer.xlsx": (40, 60),
@@ -33,6 +34,26 @@ def test_sample_is_valid_without_warnings(name: str) -> None:
         "risk",
         "opportunity",
     }
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_records_are_what_pydantic_validation_gives(name: str) -> None:
+    """The reader builds records without validating them a second time (`trusted_records`):
+    every record of every sample must equal `model_validate` of its values, field by field,
+    with the same types (1 == 1.0 == True would hide a wrong type) and the same field order."""
+    book = read_workbook(SAMPLES / name).workbook
+    checked = 0
+    for model, attribute in ROW_MODELS.values():
+        for record in getattr(book, attribute):
+            validated = model.model_validate(dict(record.__dict__))
+            assert list(record.__dict__) == list(validated.__dict__) == list(model.model_fields)
+            for field, value in validated.__dict__.items():
+                mine = record.__dict__[field]
+                assert (type(mine), mine) == (type(value), value), (str(record.cell("id")), field)
+            assert record.model_fields_set == validated.model_fields_set
+            assert record == validated
+            checked += 1
+    assert checked > 50
 
 
 def test_defence_sample_has_the_situations_it_is_meant_to_show() -> None:

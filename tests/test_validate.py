@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from conftest import BASE_ROWS, flatten, run_cli
@@ -10,6 +11,7 @@ from esrs_s3 import read_workbook
 from esrs_s3.contract import ColumnSpec, SheetSpec, load_contract
 from esrs_s3.ingest.reader import cell_context
 from esrs_s3.ingest.sheets import read_rows_sheet
+from esrs_s3.models import ROW_MODELS
 from esrs_s3.template import write_template
 
 
@@ -253,7 +255,7 @@ def test_a_condition_sees_values_after_blank_if_cleared_them() -> None:
     grid = [["kind", "z", "a", "b"], ["p", "filled", "x", ""]]
     sheet = read_rows_sheet(grid, spec, cell_context(load_contract(), "esrs-2023"), set())
     assert [(i.code, i.cell) for i in sheet.issues] == [("value-ignored", "C2")]
-    assert sheet.values == [{"kind": "p", "z": "filled", "a": None, "b": None}]
+    assert sheet.values == [{"source": None, "kind": "p", "z": "filled", "a": None, "b": None}]
 
 
 def test_narratives_name_known_datapoints_once(make_workbook) -> None:
@@ -278,3 +280,30 @@ def test_narratives_name_known_datapoints_once(make_workbook) -> None:
     assert ok.ok and [(n.datapoint, str(n.cell("text"))) for n in ok.workbook.narratives] == [
         ("SBM-2_02", "Narratives!B2")
     ]
+
+
+def test_records_from_text_cells_have_the_types_validation_gives(make_workbook) -> None:
+    """Numbers, dates and yes/no typed as text read into the same typed records that pydantic
+    validation makes (the reader does not validate its records a second time)."""
+
+    def as_text(value: object) -> object:
+        if isinstance(value, bool):
+            return "Yes" if value else "no"
+        if isinstance(value, int | float):
+            return f" {value} "
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    rows = {
+        sheet: [{k: as_text(v) for k, v in row.items()} for row in sheet_rows]
+        for sheet, sheet_rows in BASE_ROWS.items()
+    }
+    result = read_workbook(make_workbook(rows=rows))
+    assert result.ok, flatten(result.issues)
+    for model, attribute in ROW_MODELS.values():
+        for record in getattr(result.workbook, attribute):
+            validated = model.model_validate(dict(record.__dict__))
+            assert [(type(v), v) for v in record.__dict__.values()] == [
+                (type(v), v) for v in validated.__dict__.values()
+            ]

@@ -7,7 +7,7 @@ Row records carry a `RowSource` (sheet, row number and the sheet's column letter
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, SkipValidation
 
@@ -285,6 +285,28 @@ class Workbook(BaseModel):
     screening: tuple[ScreeningRow, ...] = ()
     narratives: tuple[Narrative, ...] = ()
     settings: Settings = Settings()
+
+
+R = TypeVar("R", bound=Record)
+
+
+def trusted_records(model: type[R], rows: list[dict[str, object]]) -> tuple[R, ...]:
+    """Records of rows the reader has parsed and checked cell by cell already, without a
+    second validation: what pydantic's `model_construct` does, less its per-field loop (10k
+    impacts: 4.5 ms instead of 37 ms to validate them again). Each dict must hold every field
+    of `model`, in field order, with values of the field's type (tests compare every record
+    of the samples with `model_validate`); it becomes the record's `__dict__`."""
+    fields = set(model.model_fields)
+    new, put = model.__new__, object.__setattr__
+    records = []
+    for values in rows:
+        record = new(model)
+        put(record, "__dict__", values)
+        put(record, "__pydantic_fields_set__", fields)
+        put(record, "__pydantic_extra__", None)
+        put(record, "__pydantic_private__", None)
+        records.append(record)
+    return tuple(records)
 
 
 # Rows sheet name -> (record model, Workbook attribute).

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import python_calamine
-from pydantic import TypeAdapter
 
 from esrs_s3.contract import Contract, SheetSpec, load_contract
 from esrs_s3.disclose.catalogue import narrative_datapoints
@@ -19,7 +17,7 @@ from esrs_s3.errors import UnreadableWorkbook
 from esrs_s3.ingest import checks
 from esrs_s3.ingest.cells import CellContext, normalise
 from esrs_s3.ingest.package import MB, Limits, Package, open_package
-from esrs_s3.ingest.sheets import Grid, ParsedSheet, read_fields_sheet, read_rows_sheet
+from esrs_s3.ingest.sheets import SOURCE, Grid, ParsedSheet, read_fields_sheet, read_rows_sheet
 from esrs_s3.issues import Issue, Severity, cell_issue, count_issues, sort_issues
 from esrs_s3.models import (
     ROW_MODELS,
@@ -28,6 +26,7 @@ from esrs_s3.models import (
     Settings,
     Undertaking,
     Workbook,
+    trusted_records,
 )
 from esrs_s3.resources import load_code_list
 from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_rulebook
@@ -239,18 +238,13 @@ def _read_settings(
     )
 
 
-@cache
-def _records_adapter(model: type) -> TypeAdapter:
-    return TypeAdapter(list[model])
-
-
 def _build_records(sheet: ParsedSheet) -> tuple:
     """Typed records of a sheet without errors."""
     model, _ = ROW_MODELS[sheet.name]
     name, columns = sheet.name, sheet.columns
     for number, values in sheet.rows():
-        values["source"] = RowSource(name, number, columns)
-    return tuple(_records_adapter(model).validate_python(sheet.values))
+        values[SOURCE] = RowSource(name, number, columns)
+    return trusted_records(model, sheet.values)
 
 
 def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:

@@ -33,10 +33,14 @@ def column_letters(index: int) -> str:
     return letters
 
 
+SOURCE = "source"  # the first key of every row dict: where the row came from (see reader)
+
+
 @dataclass
 class ParsedSheet:
-    """The data rows of a sheet: their numbers and parsed values, one dict per row with every
-    field of the contract (None when blank or bad; the empty tuple for a blank list)."""
+    """The data rows of a sheet: their numbers and parsed values, one dict per row with
+    `SOURCE` and then every column of the contract in contract order (None when blank or
+    bad; the empty tuple for a blank list): the fields of the sheet's record, in order."""
 
     name: str  # the contract's sheet name
     columns: dict[str, str]  # field -> column letters, for the columns present
@@ -359,16 +363,17 @@ def read_rows_sheet(
     _check_conditions(
         spec, columns, dict(zip(names, parsed_columns, strict=True)), numbers, bad_by_row, issues
     )
-    for name, values in zip(names, parsed_columns, strict=True):
-        if spec.column(name).is_list and values.count(None):
-            values[:] = [() if v is None else v for v in values]
-    for column in spec.columns:  # the contract's columns the sheet does not have
-        if column.name not in positions:
-            names.append(column.name)
-            parsed_columns.append([() if column.is_list else None] * len(numbers))
-    rows = [dict(zip(names, row, strict=True)) for row in zip(*parsed_columns, strict=True)]
-    if not parsed_columns:
-        rows = [{} for _ in numbers]
+    by_name = dict(zip(names, parsed_columns, strict=True))
+    ordered = [[None] * len(numbers)]  # SOURCE, set by the reader
+    for column in spec.columns:
+        values = by_name.get(column.name)
+        if values is None:  # a column the sheet does not have
+            values = [() if column.is_list else None] * len(numbers)
+        elif column.is_list and values.count(None):
+            values = [() if v is None else v for v in values]
+        ordered.append(values)
+    keys = (SOURCE, *(column.name for column in spec.columns))
+    rows = [dict(zip(keys, row, strict=True)) for row in zip(*ordered, strict=True)]
     for index in sorted(_stray_columns(grid, len(grid[0]) if grid else 0)):
         issues.append(
             cell_issue(
