@@ -6,6 +6,7 @@ The PDF is PDF/A-3b with the XHTML attached, its fonts embedded and its text ext
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import logging
 
@@ -41,10 +42,14 @@ def render_pdf(xhtml: bytes, stamp: dt.datetime, attachment_name: str = "stateme
         ]
     )
     buffer = io.BytesIO()
-    document.write_pdf(
-        buffer,
-        pdf_variant="pdf/a-3b",
-        attachments=attachments,
-        uncompressed_pdf=False,
-    )
+    gc.freeze()  # the objects made so far are not WeasyPrint's: its collections skip them
+    try:
+        document.write_pdf(
+            buffer,
+            pdf_variant="pdf/a-3b",
+            attachments=attachments,
+            uncompressed_pdf=False,
+        )
+    finally:
+        gc.unfreeze()
     return buffer.getvalue()
