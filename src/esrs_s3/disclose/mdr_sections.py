@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import paragraphs
-from esrs_s3.disclose.s3_sections import Inputs, item_enum
+from esrs_s3.disclose.s3_sections import Inputs, column_text, item_enum
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
 from esrs_s3.models import Target
 from esrs_s3.render.document import Block, Run
@@ -460,16 +460,13 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
                 ),
             )
         )
-        if tracked:
-            blocks.append(
-                c.textblock(
-                    "S3.MDR-T_17",
-                    [f"{a.id}: {sentence(a.effectiveness_tracking)}" for a in tracked],
-                    cells(tracked, "effectiveness_tracking"),
-                )
-            )
-        else:
-            c.mark("S3.MDR-T_17", Status.NOT_APPLICABLE, "effectiveness is not tracked")
+        blocks += column_text(
+            c,
+            "S3.MDR-T_17",
+            tracked,
+            "effectiveness_tracking",
+            (Status.NOT_APPLICABLE, "effectiveness is not tracked"),
+        )
         c.mark("S3.MDR-T_14", Status.VOLUNTARY, "no timeframe for setting targets is given")
         c.mark("S3.MDR-T_15", Status.VOLUNTARY, "no reasons for not setting targets are given")
         c.mark("S3.MDR-T_18", Status.MISSING, "no level of ambition or indicators are given")

@@ -6,6 +6,7 @@ facts sit on the taxonomy's typed axes (see mdr_sections.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from esrs_s3.assess import Assessment
@@ -51,6 +52,25 @@ def _para(*runs: Run | str) -> Block:
 def _iro_line(iro: Iro) -> str:
     where = f" ({', '.join(iro.countries)})" if iro.countries else ""
     return f"{iro.id} {iro.title}{where}: {sentence(iro.description)}"
+
+
+def column_text(
+    c: Composer,
+    dp_id: str,
+    rows: Sequence[Record],
+    field: str,
+    otherwise: tuple[Status, str] | None = None,
+    label: Callable[[Record], str] = lambda row: row.id,
+) -> list[Block]:
+    """A text block with one sentence per row that fills `field` ("ID: text."); when no row
+    does, the datapoint gets the status `otherwise` (or keeps its default) and no block."""
+    filled = [row for row in rows if getattr(row, field)]
+    if filled:
+        lines = [f"{label(row)}: {sentence(getattr(row, field))}" for row in filled]
+        return [c.textblock(dp_id, lines, cells(filled, field))]
+    if otherwise:
+        c.mark(dp_id, *otherwise)
+    return []
 
 
 def item_enum(
@@ -161,21 +181,13 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
         )
     else:
         c.mark("S3.SBM-3_06", Status.NOT_APPLICABLE, "no material risk or opportunity")
-    insights = [e for e in data.workbook.engagement if e.vulnerable_groups_insight]
-    if insights:
-        blocks.append(
-            c.textblock(
-                "S3.SBM-3_07",
-                [f"{e.id}: {sentence(e.vulnerable_groups_insight)}" for e in insights],
-                cells(insights, "vulnerable_groups_insight"),
-            )
-        )
-    else:
-        c.mark(
-            "S3.SBM-3_07",
-            Status.MISSING,
-            "no engagement row records insight into groups at greater risk",
-        )
+    blocks += column_text(
+        c,
+        "S3.SBM-3_07",
+        data.workbook.engagement,
+        "vulnerable_groups_insight",
+        (Status.MISSING, "no engagement row records insight into groups at greater risk"),
+    )
     c.mark(
         "S3.SBM-3_08",
         Status.MISSING,
@@ -244,17 +256,14 @@ def s3_1(c: Composer, data: Inputs) -> list[Block]:
                 ],
             )
         )
-    remedies = [ch for ch in data.workbook.channels if ch.remedy_approach]
-    if remedies:
-        blocks.append(
-            c.textblock(
-                "S3-1_05",
-                [f"{ch.id} {ch.name}: {sentence(ch.remedy_approach)}" for ch in remedies],
-                cells(remedies, "remedy_approach"),
-            )
-        )
-    else:
-        c.mark("S3-1_05", Status.MISSING, "no channel row describes an approach to remedy")
+    blocks += column_text(
+        c,
+        "S3-1_05",
+        data.workbook.channels,
+        "remedy_approach",
+        (Status.MISSING, "no channel row describes an approach to remedy"),
+        label=lambda ch: f"{ch.id} {ch.name}",
+    )
     blocks.append(
         _para(
             "Policies are aligned with internationally recognised instruments: ",
@@ -308,15 +317,9 @@ def s3_1(c: Composer, data: Inputs) -> list[Block]:
                 cells(data.workbook.incidents, "breach_of_ungp_oecd_ilo"),
             )
         )
-    communicated = [p for p in policies if p.communication]
-    if communicated:
-        blocks.append(
-            c.textblock(
-                "S3-1_09",
-                [f"{p.id} {p.name}: {sentence(p.communication)}" for p in communicated],
-                cells(communicated, "communication"),
-            )
-        )
+    blocks += column_text(
+        c, "S3-1_09", policies, "communication", label=lambda p: f"{p.id} {p.name}"
+    )
     parts = [f for dp in ("S3-1_03", "S3-1_04", "S3-1_05") for f in c.facts_of(dp)]
     c.link("S3-1_02", tuple(parts), "human-rights commitments: see S3-1 ¶16 a-c")
     return blocks
@@ -387,19 +390,13 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
             cells(rows, "effectiveness_assessment"),
         )
     )
-    insight = [e for e in rows if e.vulnerable_groups_insight]
-    if insight:
-        blocks.append(
-            c.textblock(
-                "S3-2_06",
-                [f"{e.id}: {sentence(e.vulnerable_groups_insight)}" for e in insight],
-                cells(insight, "vulnerable_groups_insight"),
-            )
-        )
-    else:
-        c.mark(
-            "S3-2_06", Status.MISSING, "no engagement row records steps to hear vulnerable groups"
-        )
+    blocks += column_text(
+        c,
+        "S3-2_06",
+        rows,
+        "vulnerable_groups_insight",
+        (Status.MISSING, "no engagement row records steps to hear vulnerable groups"),
+    )
     indigenous = any(i.community_type == "indigenous peoples" for i in data.workbook.impacts)
     fpic_rows = [e for e in rows if e.fpic in ("yes", "no")]
     if indigenous or fpic_rows:
@@ -572,16 +569,7 @@ def s3_4(c: Composer, data: Inputs) -> list[Block]:
                 cells(actions, "capex", "opex"),
             )
         )
-    leverage = [a for a in actions if a.leverage_used]
-    if leverage:
-        blocks.append(
-            c.textblock(
-                "S3-4_13",
-                [f"{a.id}: {sentence(a.leverage_used)}" for a in leverage],
-                cells(leverage, "leverage_used"),
-                concept=c.concept(c.datapoints["S3-4_13"], "textblock"),
-            )
-        )
+    blocks += column_text(c, "S3-4_13", actions, "leverage_used")
     severe = [i for i in data.workbook.incidents if i.severe]
     if severe:
         blocks.append(
