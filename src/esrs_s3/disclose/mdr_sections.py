@@ -10,7 +10,7 @@ from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import paragraphs
 from esrs_s3.disclose.s3_sections import Inputs, column_text, item_enum
 from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
-from esrs_s3.models import Target
+from esrs_s3.models import Record, Target
 from esrs_s3.render.document import Block, Run
 
 RELATED_IROS = "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities"
@@ -45,6 +45,18 @@ def _records(
             )
         )
     return blocks
+
+
+def _name(c: Composer, dp_id: str, record: Record, field: str, concept: str) -> Run:
+    """The name of a policy, action, target or IRO, tagged on its typed axis."""
+    return c.fact(
+        dp_id,
+        "text",
+        getattr(record, field),
+        item=record.id,
+        concept=concept,
+        sources=cells([record], field),
+    )
 
 
 def _target_level(c: Composer, dp_id: str, target: Target, field: str) -> Run:
@@ -95,9 +107,7 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
     for result in listed:
         iro = result.iro
         dp = "SBM-3_01" if iro.is_impact else "SBM-3_02"
-        name = c.fact(
-            dp, "text", iro.title, item=iro.id, concept=NAME_OF_IRO, sources=cells([iro], "title")
-        )
+        name = _name(c, dp, iro, "title", NAME_OF_IRO)
         text = c.fact(
             dp,
             "textblock",
@@ -251,14 +261,7 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
             item=p.id,
             sources=cells([p], "public", "url", "communication"),
         )
-        name = c.fact(
-            "S3.MDR-P_01",
-            "text",
-            p.name,
-            item=p.id,
-            concept=NAME_OF_POLICY,
-            sources=cells([p], "name"),
-        )
+        name = _name(c, "S3.MDR-P_01", p, "name", NAME_OF_POLICY)
         related = _link(c, "S3.MDR-P_01", RELATED_IROS, p.impacts, p.id, cells([p], "impacts"))
         rows.append(
             (
@@ -316,14 +319,7 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     rows = []
     listed, rest = first_listed(actions)
     for a in listed:
-        name = c.fact(
-            "S3.MDR-A_01",
-            "text",
-            a.title,
-            item=a.id,
-            concept=NAME_OF_ACTION,
-            sources=cells([a], "title"),
-        )
+        name = _name(c, "S3.MDR-A_01", a, "title", NAME_OF_ACTION)
         key = c.fact(
             "S3.MDR-A_01",
             "textblock",
@@ -479,14 +475,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
     rows = []
     listed, rest = first_listed(targets)
     for t in listed:
-        name = c.fact(
-            "S3.MDR-T_01",
-            "text",
-            t.title,
-            item=t.id,
-            concept=NAME_OF_TARGET,
-            sources=cells([t], "title"),
-        )
+        name = _name(c, "S3.MDR-T_01", t, "title", NAME_OF_TARGET)
         link = c.fact(
             "S3.MDR-T_01",
             "textblock",
