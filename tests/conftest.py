@@ -101,37 +101,53 @@ BASE_ROWS: dict[str, list[dict[str, object]]] = {
 }
 
 
+def write_workbook(
+    path: Path,
+    fields: dict[str, dict[str, object]] | None = None,
+    rows: dict[str, list[dict[str, object]]] | None = None,
+    edit: Callable | None = None,
+    base: bool = True,
+) -> Path:
+    """Write a workbook at `path`: the base data, changed by `fields` / `rows` (None deletes a
+    value). `rows={"Impacts": [{...}]}` replaces that sheet's rows; `edit(book)` changes the
+    openpyxl workbook before it is saved (remove a sheet, write a formula...)."""
+    all_fields = copy.deepcopy(BASE_FIELDS) if base else {}
+    all_rows = copy.deepcopy(BASE_ROWS) if base else {}
+    for sheet, values in (fields or {}).items():
+        all_fields.setdefault(sheet, {}).update(values)
+    all_rows.update(copy.deepcopy(rows or {}))
+    book = fill_template(build_template(), all_fields, all_rows)
+    if edit is not None:
+        edit(book)
+    book.save(path)
+    return path
+
+
 @pytest.fixture
 def make_workbook(tmp_path: Path) -> Callable[..., Path]:
-    """Write a workbook: the base data, changed by `fields` / `rows` (None deletes a value).
+    """`write_workbook` into the test's own folder: `make_workbook("name.xlsx", fields=...)`."""
 
-    `rows={"Impacts": [{...}]}` replaces that sheet's rows; `edit(book)` changes the
-    openpyxl workbook before it is saved (remove a sheet, write a formula...).
-    """
-
-    def make(
-        name: str = "book.xlsx",
-        fields: dict[str, dict[str, object]] | None = None,
-        rows: dict[str, list[dict[str, object]]] | None = None,
-        edit: Callable | None = None,
-        base: bool = True,
-    ) -> Path:
-        all_fields = copy.deepcopy(BASE_FIELDS) if base else {}
-        all_rows = copy.deepcopy(BASE_ROWS) if base else {}
-        for sheet, values in (fields or {}).items():
-            all_fields.setdefault(sheet, {}).update(values)
-        all_rows.update(copy.deepcopy(rows or {}))
-        for values in all_fields.values():
-            for key in [k for k, v in values.items() if v is None]:
-                values[key] = None
-        book = fill_template(build_template(), all_fields, all_rows)
-        if edit is not None:
-            edit(book)
-        path = tmp_path / name
-        book.save(path)
-        return path
+    def make(name: str = "book.xlsx", **changes) -> Path:
+        return write_workbook(tmp_path / name, **changes)
 
     return make
+
+
+# Scenarios built from the base workbook (tests and the fact goldens share them).
+MATERIAL = {
+    "Impacts": [
+        {**BASE_ROWS["Impacts"][0], "scale": 5, "occurrence": "Widespread"},
+        BASE_ROWS["Impacts"][1],
+    ]
+}
+NOT_MATERIAL = {
+    "Impacts": [
+        {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1},
+        {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1},
+    ]
+}
+NOTHING_ADOPTED = {**MATERIAL, "Policies": [], "Actions": [], "Targets": []}
+PHASE_IN = {"fields": {"Undertaking": {"employees": 480}}, "rows": MATERIAL}
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

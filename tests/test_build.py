@@ -12,7 +12,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BASE_ROWS, SAMPLES, run_cli, taxonomy_package
+from conftest import (
+    BASE_ROWS,
+    MATERIAL,
+    NOT_MATERIAL,
+    NOTHING_ADOPTED,
+    PHASE_IN,
+    SAMPLES,
+    run_cli,
+    taxonomy_package,
+)
 from defusedxml import ElementTree as SafeET
 
 from esrs_s3 import read_workbook
@@ -191,9 +200,7 @@ def scenario(make_workbook, name: str, **changes) -> object:
 
 
 def test_s3_not_material(make_workbook) -> None:
-    low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
-    risk = {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1}
-    result = scenario(make_workbook, "not-material", rows={"Impacts": [low, risk]})
+    result = scenario(make_workbook, "not-material", rows=NOT_MATERIAL)
     status = statuses(result)
     assert not result.assessment.s3_material
     assert status["S3-1_07"] == "not material" and status["S3-4_11"] == "not material"
@@ -201,14 +208,6 @@ def test_s3_not_material(make_workbook) -> None:
     text = result.files[0].read_text(encoding="utf-8")
     assert "assessed not to be material" in text
     assert "S3-1_07" in text and "not material" in text  # Appendix B list
-
-
-MATERIAL = {
-    "Impacts": [
-        {**BASE_ROWS["Impacts"][0], "scale": 5, "occurrence": "Widespread"},
-        BASE_ROWS["Impacts"][1],
-    ]
-}
 
 
 TARGET = {
@@ -236,9 +235,7 @@ RELATIVE_TARGET = {  # a fall in %: a negative percentage (sign="-" in the Inlin
 
 
 def test_phase_in(make_workbook) -> None:
-    result = scenario(
-        make_workbook, "phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
-    )
+    result = scenario(make_workbook, "phase-in", **PHASE_IN)
     status = statuses(result)
     assert result.statement.regime.phase_in_used
     assert status["S3-1_03"] == "omitted (phase-in)"
@@ -254,9 +251,7 @@ def test_phase_in(make_workbook) -> None:
 
 
 def test_nothing_adopted(make_workbook) -> None:
-    result = scenario(
-        make_workbook, "none", rows={**MATERIAL, "Policies": [], "Actions": [], "Targets": []}
-    )
+    result = scenario(make_workbook, "none", rows=NOTHING_ADOPTED)
     status = statuses(result)
     assert result.assessment.s3_material
     # the ESRS 2 ¶62 statement is made; its reasons stay missing until the Narratives sheet
@@ -299,12 +294,8 @@ def test_narratives_are_tagged_in_their_section(make_workbook) -> None:
         row = next(r for r in csv.DictReader(handle) if r["id"] == "S3-4_05")
     assert row["value"].startswith("'=SUM(A1) and")  # not a formula when opened in a spreadsheet
     # S3 not material: the S3 section is left out and so is its narrative
-    low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
-    risk = {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1}
     quiet = scenario(
-        make_workbook,
-        "narratives-not-material",
-        rows={"Impacts": [low, risk], "Narratives": narratives},
+        make_workbook, "narratives-not-material", rows={**NOT_MATERIAL, "Narratives": narratives}
     )
     assert statuses(quiet)["S3-4_05"] == "not material"
     assert statuses(quiet)["SBM-2_02"] == "disclosed"
@@ -377,21 +368,14 @@ def test_cli_json_when_piped(tmp_path) -> None:
 
 def test_arelle_accepts_every_statement(built, make_workbook) -> None:
     taxonomy = taxonomy_package()
-    low = {**BASE_ROWS["Impacts"][0], "scale": 1, "scope": 1, "irremediability": 1}
     texts = [  # every datapoint that takes text, each in its own context
         {"datapoint": dp.id, "text": f"About {dp.name}."}
         for dp in narrative_datapoints("esrs-2023")
     ]
     none = {sheet: [] for sheet in ("Policies", "Engagement", "Actions", "Targets")}
     extra = [
-        scenario(
-            make_workbook,
-            "a-not-material",
-            rows={"Impacts": [low, {**BASE_ROWS["Impacts"][1], "financial_magnitude": 1}]},
-        ),
-        scenario(
-            make_workbook, "a-phase-in", fields={"Undertaking": {"employees": 480}}, rows=MATERIAL
-        ),
+        scenario(make_workbook, "a-not-material", rows=NOT_MATERIAL),
+        scenario(make_workbook, "a-phase-in", **PHASE_IN),
         scenario(make_workbook, "a-none", rows={**MATERIAL, **none, "Narratives": texts}),
         scenario(
             make_workbook,
