@@ -52,7 +52,9 @@ def _value(text: str) -> str:
     if len(flat) <= LONG:
         return flat
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    return f"{' '.join(flat[:LONG].split()[:-1])} ... [{len(text)} chars, sha256 {digest}]"
+    head = flat[:LONG]
+    head = head.rsplit(" ", 1)[0] if " " in head else head
+    return f"{head} ... [{len(text)} chars, sha256 {digest}]"
 
 
 def fact_lines(document: Document) -> list[str]:

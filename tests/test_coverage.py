@@ -45,19 +45,32 @@ def test_one_coverage_row_per_catalogue_datapoint(defence) -> None:
 def test_reconciliation_catches_a_stray_fact_and_a_missing_one(defence) -> None:
     result, out = defence
     xhtml = (out / "statement.xhtml").read_bytes()
-    reconcile(result.coverage, xhtml)  # the real build reconciles
+    catalogue = load_catalogue()
+    reconcile(result.coverage, xhtml, catalogue)  # the real build reconciles
     stray = xhtml.replace(
         b"</body>",
         b'<p><ix:nonNumeric id="f-stray" name="esrs:NameOfPolicy" contextRef="c">x'
         b"</ix:nonNumeric></p></body>",
     )
     with pytest.raises(ReconciliationError, match="f-stray"):
-        reconcile(result.coverage, stray)
+        reconcile(result.coverage, stray, catalogue)
     disclosed = next(r for r in result.coverage if r.status == "disclosed")
     first = disclosed.fact_ids[0].encode()
     renamed = xhtml.replace(b'id="' + first + b'"', b'id="renamed-fact"')
     with pytest.raises(ReconciliationError, match=disclosed.id):
-        reconcile(result.coverage, renamed)
+        reconcile(result.coverage, renamed, catalogue)
+    # 'disclosed' needs a fact of the datapoint's own concept: a name alone does not do
+    row = next(r for r in result.coverage if r.id == "S3.MDR-P_01")
+    own = [f for f in row.fact_ids if f'id="{f}" name="esrs:DescriptionOfKeyContentsOfPolicy' in
+           xhtml.decode()]
+    assert own
+    for fact in own:
+        xhtml = xhtml.replace(
+            f'id="{fact}" name="esrs:DescriptionOfKeyContentsOfPolicyExplanatory"'.encode(),
+            f'id="{fact}" name="esrs:DescriptionOfScopeOfPolicyOrOfItsExclusionsExplanatory"'.encode(),
+        )
+    with pytest.raises(ReconciliationError, match="S3.MDR-P_01 is 'disclosed' but no fact"):
+        reconcile(result.coverage, xhtml, catalogue)
 
 
 def test_a_broken_reconciliation_fails_the_build_and_writes_nothing(tmp_path, monkeypatch) -> None:

@@ -13,6 +13,7 @@ from esrs_s3.assess import Assessment, assess
 from esrs_s3.assess.matrix import matrix_images
 from esrs_s3.assess.outputs import assessment_files
 from esrs_s3.assess.parameters import Value
+from esrs_s3.check.completeness import Completeness, completeness
 from esrs_s3.check.coverage import (
     CoverageRow,
     coverage_csv,
@@ -53,6 +54,14 @@ PACK_CONTENTS = (
 )
 
 
+class NotFinal(EsrsS3Error):
+    """`--final` was asked for, but the statement is still a draft; nothing was written."""
+
+    def __init__(self, completeness: Completeness) -> None:
+        super().__init__(f"the statement is a draft: {completeness.draft}; nothing was built")
+        self.completeness = completeness
+
+
 class InvalidWorkbook(EsrsS3Error):
     """The workbook has errors (or lacks what a statement needs); nothing was built."""
 
@@ -68,6 +77,7 @@ class BuildResult:
     assessment: Assessment
     coverage: tuple[CoverageRow, ...]
     findings: tuple[Finding, ...]
+    completeness: Completeness
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -97,11 +107,13 @@ def build_statement(
     progress: Callable[[str], None] | None = None,
     pack: bool = False,
     extra_files: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None,
+    final: bool = False,
 ) -> BuildResult:
     """Build every output of one workbook into `output` (all files or none).
 
     `extra_files` may add files computed from the others before the pack is made (the Arelle
-    log of `--taxonomy`)."""
+    log of `--taxonomy`). With `final`, a statement that is still a draft (a mandatory
+    datapoint missing, an error-level disclosure gap open) raises NotFinal."""
     clock = _Clock(progress)
     clock.stage(STAGES[0])
     result = read_workbook(workbook, limits)
@@ -115,6 +127,13 @@ def build_statement(
     images = matrix_images(assessment)
     clock.stage("map")
     statement = compose_statement(book, assessment, images[0])
+    findings = find_gaps(book, assessment, statement)
+    catalogue = load_catalogue(assessment.rulebook)
+    state = completeness(catalogue, statement.results, findings)
+    if final and not state.complete:
+        raise NotFinal(state)
+    document = statement.document.model_copy(update={"draft": state.draft})
+    statement = statement.model_copy(update={"document": document})
     clock.stage("render XHTML")
     xhtml = render_xhtml(statement.document)
     clock.stage("render PDF")
@@ -126,13 +145,12 @@ def build_statement(
         PACKAGE: report_package(statement.document, xhtml),
     }
     clock.stage("check")
-    findings = find_gaps(book, assessment, statement)
     touched: dict[str, list[str]] = {}
     for finding in findings:
         for dp in finding.datapoints:
             touched.setdefault(dp, []).append(finding.rule)
-    rows = coverage_rows(load_catalogue(assessment.rulebook), statement.results, touched)
-    reconcile(rows, xhtml)
+    rows = coverage_rows(catalogue, statement.results, touched)
+    reconcile(rows, xhtml, catalogue)
     u = book.undertaking
     review = gaps_html(findings, u.name, u.period_end.isoformat())
     files |= {
@@ -161,6 +179,7 @@ def build_statement(
         assessment=assessment,
         coverage=rows,
         findings=findings,
+        completeness=state,
         timings=clock.timings,
     )
 

@@ -239,6 +239,12 @@ def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_fo
 )
 @click.option("--pack", is_flag=True, help="Also write assurer-pack.zip (see README).")
 @click.option(
+    "--final",
+    is_flag=True,
+    help="Refuse to build a draft: exit 1, listing what is open, while a mandatory datapoint "
+    "is missing or an error-level disclosure gap is open.",
+)
+@click.option(
     "--taxonomy",
     type=click.Path(path_type=Path),
     default=None,
@@ -252,6 +258,7 @@ def build(
     settings: tuple[str, ...],
     output_format: str,
     pack: bool,
+    final: bool,
     taxonomy: Path | None,
     max_file_mb: float,
     max_rows: int,
@@ -262,7 +269,7 @@ def build(
 
     Example: esrs-s3 build sample_inputs/defence_manufacturer.xlsx -o out
     """
-    from esrs_s3.build import InvalidWorkbook, build_statement
+    from esrs_s3.build import InvalidWorkbook, NotFinal, build_statement
     from esrs_s3.xbrl.log import arelle_log_files
 
     as_json = output_format == "json" or (output_format == "auto" and not sys.stdout.isatty())
@@ -286,6 +293,7 @@ def build(
             progress,
             pack=pack,
             extra_files=(lambda files: arelle_log_files(files, taxonomy)) if taxonomy else None,
+            final=final,
         )
     except InvalidWorkbook as exc:
         if as_json:
@@ -298,6 +306,27 @@ def build(
             )
         else:
             click.echo(format_text(exc.result))
+            click.echo(f"esrs-s3: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except NotFinal as exc:
+        state = exc.completeness
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "built": False,
+                        "final": False,
+                        "error": str(exc),
+                        "missing_datapoints": list(state.missing),
+                        "disclosure_gaps": [g.model_dump(mode="json") for g in state.gaps],
+                    },
+                    indent=2,
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            for line in state.open_items():
+                click.echo(f"open: {line}")
             click.echo(f"esrs-s3: {exc}", err=True)
         sys.exit(EXIT_INVALID)
     except EsrsS3Error as exc:
@@ -315,6 +344,9 @@ def build(
         "iros": len(result.assessment.iros),
         "s3_material": result.assessment.s3_material,
         "phase_in_used": result.statement.regime.phase_in_used,
+        "draft": bool(result.completeness.draft),
+        "mandatory_missing": len(result.completeness.missing),
+        "disclosure_gaps_open": len(result.completeness.gaps),
         "seconds": {k: round(v, 3) for k, v in result.timings.items()},
     }
     if as_json:
@@ -325,6 +357,16 @@ def build(
     click.echo(
         f"{summary['facts']} facts; datapoints: "
         + ", ".join(f"{n} {status}" for status, n in counts.items())
+    )
+    state = result.completeness
+    out = Path(output)
+    click.echo(
+        (
+            "DRAFT: " + state.draft
+            if state.draft
+            else "complete: no mandatory datapoint missing, no disclosure gap open"
+        )
+        + f"; see {out / 'gaps.pdf'} and {out / 'coverage.html'}"
     )
 
 

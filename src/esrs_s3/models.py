@@ -132,6 +132,7 @@ class Policy(Record):
     public: bool
     url: str | None = None
     communication: str | None = None
+    compliance_monitoring: str | None = None
 
 
 class Engagement(Record):
@@ -173,10 +174,15 @@ class Action(Record):
     end: dt.date | None = None
     time_horizon: TimeHorizon
     value_chain_scope: str | None = None
-    capex: float | None = None
+    capex: float | None = None  # over the action's life, not split by period
     opex: float | None = None
+    capex_current: float | None = None  # in the reporting period (ESRS 2 ¶69 b)
+    opex_current: float | None = None
+    capex_future: float | None = None  # planned after it (ESRS 2 ¶69 c)
+    opex_future: float | None = None
     effectiveness_tracking: str | None = None
     leverage_used: str | None = None
+    progress: str | None = None
 
 
 class Target(Record):
@@ -194,6 +200,8 @@ class Target(Record):
     communities_involved: bool
     methodology: str | None = None
     target_type: TargetType | None = None
+    milestone_value: float | None = None
+    milestone_year: int | None = None
 
 
 class Incident(Record):

@@ -94,6 +94,9 @@ def explain(
     rules = list(decision.rules)
     if "human_rights_severity" in rules and "human_rights_irremediability" in rules:
         rules.remove("human_rights_irremediability")  # one reason for the same precedence
+    overridden = scores.human_rights_by_severity or scores.human_rights_by_irremediability
+    if overridden and "impact_threshold" in rules:
+        rules.remove("impact_threshold")  # the precedence decides; the weighted score does not
     parts = [texts[rule].format(**fields) for rule in rules]
     if not decision.material:
         if scores.impact_score is not None:
@@ -103,7 +106,6 @@ def explain(
     notes = []
     if iro.status == "actual" and iro.is_impact:
         notes.append(texts["actual"])
-    overridden = scores.human_rights_by_severity or scores.human_rights_by_irremediability
     if scores.human_rights_floor_applied and not overridden:
         notes.append(texts["human_rights_floor"].format(**fields))
     if lens.step and iro.likelihood is not None:

@@ -96,28 +96,36 @@ def coverage_rows(
     )
 
 
-def tagged_fact_ids(xhtml: bytes) -> set[str]:
+def tagged_facts(xhtml: bytes) -> dict[str, str]:
+    """The id and concept of every fact tagged in an Inline XBRL document."""
     root = SafeET.fromstring(xhtml)
-    return {e.get("id") for e in root.iter() if e.tag in (f"{IX}nonNumeric", f"{IX}nonFraction")}
+    return {
+        e.get("id"): e.get("name")
+        for e in root.iter()
+        if e.tag in (f"{IX}nonNumeric", f"{IX}nonFraction")
+    }
 
 
-def reconcile(rows: Iterable[CoverageRow], xhtml: bytes) -> None:
-    """Every tagged fact is in the matrix; every 'disclosed' row points at facts that exist."""
+def reconcile(rows: Iterable[CoverageRow], xhtml: bytes, catalogue: Iterable[Datapoint]) -> None:
+    """Every tagged fact is in the matrix; every row points at facts that exist; a
+    'disclosed' row points at a fact of one of its datapoint's own concepts."""
     rows = list(rows)
-    tagged = tagged_fact_ids(xhtml)
+    concepts = {dp.id: set(dp.concepts) for dp in catalogue}
+    tagged = tagged_facts(xhtml)
     covered = {fact for row in rows for fact in row.fact_ids}
     problems = []
-    untracked = sorted(tagged - covered)
+    untracked = sorted(set(tagged) - covered)
     if untracked:
         problems.append(
             f"facts in the statement but in no coverage row: {', '.join(untracked[:10])}"
         )
     for row in rows:
-        if row.status == "disclosed" and not row.fact_ids:
-            problems.append(f"{row.id} is 'disclosed' but points at no fact")
         missing = [f for f in row.fact_ids if f not in tagged]
         if missing:
             problems.append(f"{row.id} points at facts not in the statement: {', '.join(missing)}")
+        own = [f for f in row.fact_ids if tagged.get(f) in concepts[row.id]]
+        if row.status == "disclosed" and not own:
+            problems.append(f"{row.id} is 'disclosed' but no fact of its own concepts is tagged")
     if problems:
         raise ReconciliationError("coverage reconciliation failed: " + "; ".join(problems[:10]))
 

@@ -179,7 +179,7 @@ def _finding(rule: Rule, hit: Hit) -> Finding:
         kind=out["kind"],
         title=out["title"],
         oecd_steps=out["oecd_steps"],
-        core_element=out["core_element"],
+        core_element=hit.core_element or out["core_element"],
         paragraphs=out["paragraphs"],
         message=out["message"].format_map(fields),
         rows=tuple(dict.fromkeys(hit.rows)),

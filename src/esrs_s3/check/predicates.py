@@ -41,6 +41,7 @@ class Hit:
     fields: Mapping[str, object] = field(default_factory=dict)
     variant: str = ""
     datapoints: tuple[str, ...] | None = None  # instead of the rule's, when narrower
+    core_element: str | None = None  # instead of the rule's (a finding per datapoint)
 
 
 @dataclass(frozen=True)
@@ -503,8 +504,9 @@ def actions_without_scope_or_resources(ctx: GapContext) -> list[Hit]:
         found = []
         if blank(a.value_chain_scope):
             found.append(("its scope is not stated", (cell(a, "value_chain_scope"),)))
-        if a.capex is None and a.opex is None:
-            found.append(("no resources (CapEx or OpEx) are stated", cells([a], "capex", "opex")))
+        money = ctx.params["money_fields"]
+        if all(getattr(a, f) is None for f in money):
+            found.append(("no resources (CapEx or OpEx) are stated", cells([a], *money)))
         return found
 
     return _row_hits(ctx.workbook.actions, check, "action", "title")
@@ -785,19 +787,9 @@ def due_diligence_map_incomplete(ctx: GapContext) -> list[Hit]:
         hits.append(Hit(fields={"problem": "the due-diligence map (GOV-4_01) is missing"}))
     if not ctx.full:
         return hits
+    sheets = ctx.params["empty_sheets"]
     for e in elements:
-        if not set(e["sections"]) & ctx.sections:
-            hits.append(
-                Hit(
-                    fields={
-                        "problem": f"core element ({e['key']}) {e['name']} is not mapped to any "
-                        "part of the statement"
-                    }
-                )
-            )
-    evidence, sheets = ctx.params["evidence"], ctx.params["empty_sheets"]
-    for e in elements:
-        wanted = evidence.get(e["key"], [])
+        wanted = e["evidence"]
         if not wanted or any(ctx.status(d) == Status.DISCLOSED for d in wanted):
             continue
         empty = [s for s in sheets.get(e["key"], []) if not sheet_rows(ctx.workbook, s)]
@@ -888,6 +880,31 @@ def not_material_without_explanation(ctx: GapContext) -> list[Hit]:
                 cells=cells(impacts, "kind") or (first_row("Impacts"),),
                 fields={"count": len(impacts)},
                 variant="empty",
+            )
+        )
+    return hits
+
+
+@predicate
+def mandatory_datapoints_missing(ctx: GapContext) -> list[Hit]:
+    """One hit per non-voluntary datapoint the statement reports as missing; its resolution is
+    the datapoint's coverage note, which says what to fill."""
+    catalogue = by_id(ctx.assessment.rulebook)
+    elements = ctx.params["core_elements"]
+    hits = []
+    for dp_id in ctx.missing(catalogue):
+        dp = catalogue[dp_id]
+        note = ctx.results[dp_id].note
+        hits.append(
+            Hit(
+                fields={
+                    "datapoint": dp_id,
+                    "name": dp.name,
+                    "paragraph": f"{dp.standard} {dp.requirement} ¶{dp.paragraph}",
+                    "fill": note[:1].upper() + note[1:] if note else "Give the information",
+                },
+                core_element=elements.get(dp.requirement, "c"),
+                datapoints=(dp_id,),
             )
         )
     return hits

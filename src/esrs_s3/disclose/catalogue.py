@@ -16,8 +16,10 @@ Columns:
   their XBRL item types, ` | `-separated, same order; `period_type` of the first concept.
 - `dimensions`: explicit `axis=member` pairs a fact of this datapoint carries, ` | `-separated.
 - `typed_axis`: the typed axis the fact is reported on (policy, action plan, target, IRO).
-- `feed`: `narrative` when the text may come from the workbook's Narratives sheet (datapoints
-  no structured column feeds); blank when the statement composes it from the other sheets.
+- `feed`: where the workbook gives the datapoint. Blank: the statement composes it from the
+  other sheets. `narrative`: only the Narratives sheet feeds it (a text, or `yes` / `no` for a
+  boolean datapoint). `either`: composed from the other sheets when they hold it (actions of
+  the matching type), or else from the Narratives row, the undertaking's own statement.
 
 How `dimensions` and `typed_axis` were determined (Arelle 2.47, taxonomy 2023-12-22): for each
 concept, its has-hypercube (`all`) relationships were collected per ELR, including those
@@ -78,7 +80,12 @@ class Datapoint(BaseModel):
     period_type: Literal["duration", "instant", ""]
     dimensions: tuple[tuple[str, str], ...]
     typed_axis: str
-    feed: Literal["", "narrative"]
+    feed: Literal["", "narrative", "either"]
+
+    @property
+    def answered(self) -> bool:
+        """A yes/no or a year the Narratives sheet answers (not a text)."""
+        return self.feed == "narrative" and self.data_type in ("boolean", "gYear")
 
     @model_validator(mode="after")
     def _aligned(self) -> Datapoint:
@@ -131,4 +138,4 @@ def for_requirement(requirement: str, rulebook_id: str = "esrs-2023") -> tuple[D
 
 def narrative_datapoints(rulebook_id: str) -> tuple[Datapoint, ...]:
     """The datapoints the workbook's Narratives sheet may give text for, in catalogue order."""
-    return tuple(dp for dp in load_catalogue(rulebook_id) if dp.feed == "narrative")
+    return tuple(dp for dp in load_catalogue(rulebook_id) if dp.feed in ("narrative", "either"))

@@ -49,17 +49,24 @@ class DatapointResult(BaseModel):
 
 
 class Composer:
-    """Collects facts and datapoint results while sections are composed."""
+    """Collects facts and datapoint results while sections are composed.
+
+    A datapoint is disclosed only by a fact of one of its own concepts (the catalogue's
+    `concepts`). Facts of other concepts tagged with it (the name of a policy, the identifiers
+    of its related IROs) support it and are listed with it, but disclose nothing by
+    themselves."""
 
     def __init__(self, catalogue: tuple[Datapoint, ...], topical_member: str) -> None:
         self.datapoints = {dp.id: dp for dp in catalogue}
         self.order = [dp.id for dp in catalogue]
         self.facts = FactSet()
         self.topical_member = topical_member
-        self._facts: dict[str, list[str]] = {}
+        self._facts: dict[str, list[str]] = {}  # every fact listed with the datapoint
+        self._own: dict[str, list[str]] = {}  # those of its own concepts
         self._sources: dict[str, list[str]] = {}
         self._previews: dict[str, str] = {}
         self._marks: dict[str, tuple[Status, str]] = {}
+        self._by_id: dict[str, Fact] = {}
 
     def concept(self, dp: Datapoint, kind: str) -> str:
         wanted = KIND_TYPES[kind]
@@ -84,11 +91,14 @@ class Composer:
         unit: str | None = None,
         decimals: str | None = None,
         concept: str | None = None,
+        members: tuple[tuple[str, str], ...] = (),
+        hidden: bool = False,
     ) -> Run:
-        """Tag `shown` as the fact of datapoint `dp_id`; returns the run that shows it."""
+        """Tag `shown` as the fact of datapoint `dp_id`; returns the run that shows it.
+        `members` adds explicit dimension members to the datapoint's own (a time horizon)."""
         dp = self.datapoints[dp_id]
         typed = ((dp.typed_axis, item),) if dp.typed_axis and item is not None else ()
-        context = self.facts.context(explicit=dp.dimensions, typed=typed)
+        context = self.facts.context(explicit=dp.dimensions + members, typed=typed)
         fact: Fact = self.facts.add(
             concept=concept or self.concept(dp, kind),
             context=context,
@@ -99,10 +109,9 @@ class Composer:
             decimals=decimals,
             datapoint=dp_id,
             sources=sources,
+            hidden=hidden or kind == "enumeration",
         )
-        self._facts.setdefault(dp_id, []).append(fact.id)
-        self._sources.setdefault(dp_id, []).extend(s for s in sources if s)
-        self._previews.setdefault(dp_id, shown if len(shown) <= 120 else shown[:117] + "...")
+        self._record(dp_id, fact)
         return Run(fact=fact.id)
 
     def flag(
@@ -133,31 +142,49 @@ class Composer:
         run = self.fact(dp_id, "textblock", shown, sources=sources, item=item, concept=concept)
         return Block(kind="textblock", fact=run.fact)
 
+    def _record(self, dp_id: str, fact: Fact) -> None:
+        self._by_id[fact.id] = fact
+        self._facts.setdefault(dp_id, []).append(fact.id)
+        self._sources.setdefault(dp_id, []).extend(s for s in fact.sources if s)
+        if fact.concept in self.datapoints[dp_id].concepts:
+            self._own.setdefault(dp_id, []).append(fact.id)
+            self._previews.setdefault(dp_id, _preview(fact.shown))
+
+    def sources_of(self, dp_id: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self._sources.get(dp_id, ())))
+
     def facts_of(self, dp_id: str) -> tuple[str, ...]:
         return tuple(self._facts.get(dp_id, ()))
 
-    def link(self, dp_id: str, fact_ids: tuple[str, ...], preview: str) -> None:
-        """A datapoint disclosed by facts tagged for another one (shared concept, or an
-        abstract datapoint whose parts carry the facts)."""
-        if fact_ids and dp_id in self.datapoints:
-            self._facts.setdefault(dp_id, []).extend(fact_ids)
-            self._sources.setdefault(dp_id, [])
-            self._previews.setdefault(dp_id, preview)
+    def discloses(self, dp_id: str) -> bool:
+        """Whether a fact of the datapoint's own concepts is tagged."""
+        return bool(self._own.get(dp_id))
+
+    def share(self, dp_id: str, fact_ids: tuple[str, ...]) -> None:
+        """Facts tagged for another datapoint that disclose `dp_id` too, because the taxonomy
+        gives both the same concept (S3-1_01 and MDR-P_01: a policy's key contents). Each fact
+        must be of one of `dp_id`'s own concepts."""
+        for fact_id in fact_ids:
+            fact = self._by_id[fact_id]
+            if fact.concept not in self.datapoints[dp_id].concepts:
+                raise ValueError(f"{fact_id} ({fact.concept}) is not a concept of {dp_id}")
+            self._record(dp_id, fact)
 
     def marked(self, dp_id: str) -> tuple[Status, str] | None:
         """The status and note recorded with `mark` so far, if any."""
         return self._marks.get(dp_id)
 
     def mark(self, dp_id: str, status: Status, note: str = "") -> None:
-        """Record a status other than 'disclosed' (a fact always means disclosed)."""
-        if dp_id in self.datapoints and dp_id not in self._facts:
+        """Record a status other than 'disclosed' (a fact of its own concept always means
+        disclosed)."""
+        if dp_id in self.datapoints and not self.discloses(dp_id):
             self._marks[dp_id] = (status, note)
 
     def results(self, default: dict[str, tuple[Status, str]]) -> tuple[DatapointResult, ...]:
         """One result per catalogue datapoint, in catalogue order."""
         out = []
         for dp_id in self.order:
-            if dp_id in self._facts:
+            if self.discloses(dp_id):
                 out.append(
                     DatapointResult(
                         id=dp_id,
@@ -169,5 +196,17 @@ class Composer:
                 )
                 continue
             status, note = self._marks.get(dp_id) or default[dp_id]
-            out.append(DatapointResult(id=dp_id, status=status, note=note))
+            out.append(
+                DatapointResult(
+                    id=dp_id,
+                    status=status,
+                    note=note,
+                    sources=tuple(dict.fromkeys(self._sources.get(dp_id, ()))),
+                    facts=tuple(self._facts.get(dp_id, ())),
+                )
+            )
         return tuple(out)
+
+
+def _preview(shown: str) -> str:
+    return shown if len(shown) <= 120 else shown[:117] + "..."

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from esrs_s3.disclose.composer import Composer, Status
-from esrs_s3.disclose.s3_sections import Inputs
-from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.disclose.narratives import section_anchor
+from esrs_s3.disclose.s3_sections import Inputs, answered, fill_narrative, own_words
+from esrs_s3.disclose.text import cells, count, listing, number_text, sentence
+from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
 
@@ -17,6 +19,20 @@ def _para(*runs: Run | str) -> Block:
     )
 
 
+def _matters(data: Inputs) -> list[tuple[str, Iro]]:
+    """The material ESRS 1 AR 16 matters, each with its first material IRO: the sub-sub-topic,
+    or the sub-topic where the IRO's sub-sub-topic is `other`."""
+    out: dict[str, Iro] = {}
+    for iro in data.material():
+        matter = (
+            iro.sub_sub_topic
+            if iro.sub_sub_topic in data.members["sustainability_matter"]
+            else iro.sub_topic
+        )
+        out.setdefault(matter, iro)
+    return list(out.items())
+
+
 def phase_in(c: Composer, data: Inputs) -> list[Block]:
     """BP-2 ¶17: what a phased-in undertaking must still say about S3."""
     if not data.regime.phase_in_used:
@@ -24,101 +40,217 @@ def phase_in(c: Composer, data: Inputs) -> list[Block]:
             c.mark(f"BP-2_{n}", Status.NOT_APPLICABLE, "the phase-in is not used")
         return []
     wb = data.workbook
-    matters = data.assessment.rollup
+    u = wb.undertaking
+    material = data.material()
+    year = "first" if data.regime.year_of_reporting == 1 else "second"
     blocks = [
         Block(
             kind="note",
             runs=(
                 Run(
-                    text=f"With {wb.undertaking.employees} employees the undertaking uses the phase-in of "
-                    "ESRS 1 Appendix C and omits the S3 datapoints in its "
-                    f"{'first' if data.regime.year_of_reporting == 1 else 'second'} year of reporting. "
-                    "ESRS 2 ¶17 information follows."
+                    text=f"With {u.employees:,} employees the undertaking uses the phase-in of "
+                    f"ESRS 1 Appendix C and omits the S3 datapoints in its {year} year of "
+                    "reporting under ESRS. It reports instead what ESRS 2 ¶17 asks."
                 ),
             ),
         ),
         _para(
             "S3 Affected communities has been assessed to be material: ",
-            c.flag("BP-2_21", data.regime.s3_material),
+            c.flag(
+                "BP-2_21",
+                data.regime.s3_material,
+                cells(material, "id") or cells(wb.impacts, "id"),
+            ),
             ".",
         ),
     ]
-    subs = [
-        t.sub_sub_topic or t.sub_topic for t in matters.topics if t.material and t.sub_sub_topic
-    ]
-    c.mark(
-        "BP-2_22",
-        Status.MISSING,
-        "the material matters are listed as text, not tagged: " + listing(subs),
-    )
+    if not data.regime.s3_material:
+        for n in range(22, 28):
+            c.mark(f"BP-2_{n}", Status.NOT_APPLICABLE, "S3 is not material")
+        return blocks
+    matters = _matters(data)
     blocks.append(
-        c.textblock(
-            "BP-2_23",
-            ["Material sustainability matters (ESRS 1 AR 16): " + (listing(subs) or "none") + "."]
-            + [
-                f"{a.id} {a.iro.title}: {sentence(a.iro.description)}"
-                for a in data.assessment.material_iros
-            ],
-            cells([a.iro for a in data.assessment.material_iros], "description"),
+        _para(
+            "Material matters (ESRS 1 AR 16): ",
+            c.fact(
+                "BP-2_22",
+                "enumeration",
+                listing([m for m, _ in matters]),
+                value=data.enum_value("sustainability_matter", *(m for m, _ in matters)),
+                sources=cells([i for _, i in matters], "sub_topic", "sub_sub_topic"),
+            ),
+            ".",
         )
     )
-    policies = [f"{p.id} {p.name}: {sentence(p.description)}" for p in wb.policies]
-    actions = [f"{a.id} {a.title} ({a.status}): {sentence(a.description)}" for a in wb.actions]
+    blocks += _own_text(c, data, "BP-2_23")
     targets = [
-        f"{t.id} {t.title}: {t.target_value:g} {t.unit} by {t.target_year}." for t in wb.targets
+        f"{t.title} ({t.id}): {number_text(t.target_value)} {t.unit.strip()} by {t.target_year}"
+        + (
+            f"; {number_text(t.current_value)} {t.unit.strip()} in the reporting period."
+            if t.current_value is not None
+            else "; no value for the reporting period is given."
+        )
+        for t in wb.targets
     ]
-    for dp, lines, rows, field, none in (
-        ("BP-2_24", targets, wb.targets, "title", "No time-bound target has been set."),
-        ("BP-2_25", policies, wb.policies, "description", "No policy has been adopted."),
-        ("BP-2_26", actions, wb.actions, "description", "No action has been adopted."),
+    policies = [f"{p.name} ({p.id}): {sentence(p.description)}" for p in wb.policies]
+    actions = [
+        f"{a.title} ({a.id}, {a.status}): {sentence(a.description)}"
+        + (f" Result: {sentence(a.progress)}" if a.progress else "")
+        for a in wb.actions
+    ]
+    for dp, lines, rows, fields, sheet, none in (
+        (
+            "BP-2_24",
+            targets,
+            wb.targets,
+            ("title", "target_value", "current_value"),
+            "Targets",
+            "No time-bound target has been set.",
+        ),
+        (
+            "BP-2_25",
+            policies,
+            wb.policies,
+            ("name", "description"),
+            "Policies",
+            "No policy has been adopted.",
+        ),
+        (
+            "BP-2_26",
+            actions,
+            wb.actions,
+            ("title", "description", "progress"),
+            "Actions",
+            "No action has been taken.",
+        ),
     ):
-        blocks.append(c.textblock(dp, lines or [none], cells(rows, field)))
-    c.mark("BP-2_27", Status.NOT_APPLICABLE, "S3 defines no metrics")
+        where = cells(rows, *fields) or (f"{sheet}!A2",)
+        blocks.append(c.textblock(dp, lines or [none], where))
+    measured = [t for t in wb.targets if t.current_value is not None]
+    words, cell = own_words(data, "BP-2_27")
+    metrics = [
+        f"{t.metric}: {number_text(t.current_value)} {t.unit.strip()} in the reporting period."
+        for t in measured
+    ]
+    if metrics or words:
+        blocks.append(
+            c.textblock(
+                "BP-2_27", metrics + words, cells(measured, "metric", "current_value") + cell
+            )
+        )
+    else:
+        c.mark(
+            "BP-2_27",
+            Status.MISSING,
+            "fill the Targets column current_value, or add a Narratives row for BP-2_27",
+        )
     return blocks
+
+
+def _own_text(c: Composer, data: Inputs, dp_id: str) -> list[Block]:
+    """A datapoint only the undertaking's own words (Narratives) can give, tagged here."""
+    words, cell = own_words(data, dp_id)
+    if not words:
+        c.mark(dp_id, Status.MISSING, fill_narrative(dp_id))
+        return []
+    return [c.textblock(dp_id, words, cell)]
 
 
 def sbm2(c: Composer, data: Inputs) -> list[Block]:
     rows = data.workbook.engagement
-    if not rows:
-        c.mark("SBM-2_01", Status.MISSING, "no engagement with affected communities is recorded")
-        return [_para("No engagement with affected communities is recorded.")]
-    blocks = [
-        c.textblock(
-            "SBM-2_01",
-            [
-                f"{e.id}: {sentence(e.description)} ({e.form}; {e.stage}; {e.frequency}; responsible: "
-                f"{e.responsible_role})."
-                for e in rows
-            ],
-            cells(rows, "description"),
-        )
+    lines = [
+        f"{e.id}: {sentence(e.description)} ({e.form}; {e.stage}; {e.frequency}; responsible: "
+        f"{e.responsible_role})."
+        for e in rows
     ]
-    for n in range(2, 13):
-        c.mark(f"SBM-2_{n:02d}", Status.MISSING, "not covered by the workbook")
+    words, cell = own_words(data, "SBM-2_01")
+    blocks = []
+    if lines or words:
+        where = cells(rows, "description", "form", "stage", "frequency", "responsible_role")
+        blocks.append(c.textblock("SBM-2_01", lines + words, where + cell))
+    else:
+        c.mark(
+            "SBM-2_01",
+            Status.MISSING,
+            "record the engagement on the Engagement sheet, or add a Narratives row for SBM-2_01",
+        )
+    blocks += answered(
+        c,
+        data,
+        "SBM-2_11",
+        "The changes to the strategy or business model are likely to change the relationship "
+        "with affected communities and their views",
+    )
     return blocks
 
 
+def _hr_floor_text(data: Inputs) -> list[str]:
+    """ESRS 1 ¶45 as applied: said only when the team changed the likelihood floor for
+    potential human-rights impacts, naming the impacts it kept out."""
+    params = data.assessment.parameters
+    used = next(x for x in params.used if x.name == "human_rights_likelihood_floor")
+    if used.value >= 1:
+        return []
+    threshold = params["impact_threshold"]
+    excluded = [
+        a.iro
+        for a in data.assessment.iros
+        if a.iro.kind == "negative impact"
+        and a.iro.status == "potential"
+        and a.iro.human_rights
+        and not a.material
+        and (a.scores.severity or 0) >= round(threshold, 6)
+    ]
+    text = (
+        f"For potential human-rights impacts the likelihood factor is at least {used.value:g} "
+        f"({used.source}), so likelihood still lowers their score, where ESRS 1 ¶45 gives "
+        "severity precedence over likelihood."
+    )
+    if excluded:
+        text += (
+            " Judged on severity alone these impacts would be material and are not: "
+            + listing([f"{i.title} ({i.id})" for i in excluded])
+            + "."
+        )
+    return [text]
+
+
 def iro1(c: Composer, data: Inputs) -> list[Block]:
-    """The assessment method, thresholds and inputs, from the parameters actually used."""
+    """The assessment method, thresholds and inputs, from the parameters actually used and the
+    register: each IRO-1 ¶53 datapoint gets its own part of the description."""
     params = data.assessment.parameters
     p = params.as_dict()
-    method = [
-        "Each impact, risk and opportunity of the register is scored by the reporting team from "
-        "1 to 5 and assessed with esrs-s3 against thresholds the undertaking sets (ESRS 1 ¶42).",
-        f"Severity of a negative impact is the larger of the mean of scale, scope and "
-        f"irremediable character and the highest of the three less {p['severity_peak_discount']:g}, "
-        "so one extreme criterion is not averaged away. Positive impacts use scale and scope.",
-        f"Potential impacts are weighted by likelihood / 5; for potential human-rights impacts "
-        f"the factor is at least {p['human_rights_likelihood_floor']:g}, and severity of at least "
-        f"{p['human_rights_severity_override']:g} or irremediability of "
-        f"{p['human_rights_irremediability_override']} makes them material whatever their "
-        "likelihood (ESRS 1 ¶45).",
-        f"An impact is material at an impact score of {p['impact_threshold']:g}; a risk or "
-        f"opportunity at a financial score (magnitude × likelihood / 5) of "
-        f"{p['financial_threshold']:g}, or with magnitude {p['financial_override_magnitude']} and "
-        f"likelihood of at least {p['financial_override_min_likelihood']}.",
+    settings = tuple(x.source for x in params.used if x.source.startswith("Settings!"))
+    impacts = data.workbook.impacts
+    kinds = {
+        k: [i for i in impacts if i.kind == k]
+        for k in ("negative impact", "positive impact", "risk", "opportunity")
+    }
+    blocks = [
+        c.textblock(
+            "IRO-1_01",
+            [
+                "The reporting team keeps a register of the impacts, risks and opportunities "
+                "related to affected communities and scores each one from 1 to 5, with the "
+                "rationale and the evidence for its scores. Thresholds are set by the "
+                "undertaking (ESRS 1 ¶42); the scores and thresholds used are listed below and "
+                "in the assessment workbook.",
+            ],
+            cells(impacts, "rationale") + settings,
+        ),
+        c.textblock(
+            "IRO-1_02",
+            [
+                f"The register covers {count(len(kinds['negative impact']), 'negative impact')} "
+                f"and {count(len(kinds['positive impact']), 'positive impact')} in own "
+                "operations and the upstream and downstream value chain, including the use of "
+                "the products and services sold. For each impact it records whether the "
+                "undertaking causes it, contributes to it or is directly linked to it, which "
+                "communities are affected, where, and whether it is actual or potential.",
+            ],
+            cells(impacts, "kind", "value_chain", "involvement", "community_type", "status"),
+        ),
     ]
-    blocks = [c.textblock("IRO-1_01", method)]
     lens = [
         "Location risk raises the likelihood of potential negative impacts and risks located in "
         "countries listed as conflict-affected or high-risk, rated "
@@ -132,8 +264,21 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
     screened = data.assessment.screening
     if screened:
         review = [s for s in screened if s.needs_review]
-        lens.append(f"{len(screened)} sales were screened; {len(review)} need enhanced review.")
-    blocks.append(c.textblock("IRO-1_03", lens, cells(data.workbook.countries, "country")))
+        lens.append(
+            f"{count(len(screened), 'sale was', 'sales were')} screened; "
+            f"{len(review)} of them need enhanced review."
+        )
+    blocks.append(
+        c.textblock(
+            "IRO-1_03",
+            lens,
+            cells(data.workbook.countries, "country")
+            + cells(
+                data.workbook.screening, "product_risk", "use_risk", "client_risk", "country_risk"
+            )
+            + settings,
+        )
+    )
     if data.workbook.engagement:
         blocks.append(
             c.textblock(
@@ -145,33 +290,95 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
                     )
                     + "."
                 ],
-                cells(data.workbook.engagement, "form"),
+                cells(data.workbook.engagement, "form", "frequency"),
             )
         )
     else:
-        c.mark("IRO-1_05", Status.MISSING, "no consultation with affected communities is recorded")
-    counts = {}
-    for a in data.assessment.iros:
-        counts.setdefault(a.iro.kind, [0, 0])
-        counts[a.iro.kind][0] += 1
-        counts[a.iro.kind][1] += a.material
+        c.mark("IRO-1_05", Status.MISSING, "record the consultation on the Engagement sheet")
+    blocks.append(
+        c.textblock(
+            "IRO-1_06",
+            [
+                "Negative impacts are prioritised by severity: the larger of the mean of scale, "
+                "scope and irremediable character and the highest of the three less "
+                f"{p['severity_peak_discount']:g}, so that one extreme criterion is not averaged "
+                "away (ESRS 1 AR 11). Positive impacts are weighed on scale and scope.",
+                "A potential impact is weighted by its likelihood (likelihood / 5). For a potential "
+                "negative human-rights impact severity takes precedence over likelihood (ESRS 1 "
+                f"¶45): its likelihood factor is at least {p['human_rights_likelihood_floor']:g}, "
+                f"and a severity of {p['human_rights_severity_override']:g} or more or an "
+                f"irremediability of {p['human_rights_irremediability_override']} makes it "
+                "material whatever its likelihood.",
+                f"An impact is material from an impact score of {p['impact_threshold']:g} "
+                "(on the 1 to 5 scale).",
+                *_hr_floor_text(data),
+            ],
+            cells(impacts, "scale", "scope", "irremediability", "likelihood", "human_rights")
+            + settings,
+        )
+    )
+    risks = kinds["risk"] + kinds["opportunity"]
+    blocks.append(
+        c.textblock(
+            "IRO-1_07",
+            [
+                f"The register covers {count(len(kinds['risk']), 'risk')} and "
+                f"{count(len(kinds['opportunity']), 'opportunity', 'opportunities')} related to "
+                "affected communities, identified from the undertaking's impacts on them and its "
+                "dependencies on them (permits, access to land, reputation, demand), with their "
+                "time horizon.",
+            ],
+            cells(risks, "kind", "time_horizon"),
+        )
+    )
+    blocks.append(
+        c.textblock(
+            "IRO-1_09",
+            [
+                "Each risk and opportunity is scored on the magnitude of its financial effect and "
+                "its likelihood, from 1 to 5; its financial score is magnitude × likelihood / 5, "
+                f"and it is material from a score of {p['financial_threshold']:g}. A magnitude of "
+                f"{p['financial_override_magnitude']} with a likelihood of at least "
+                f"{p['financial_override_min_likelihood']} is material whatever the score, so "
+                "that unlikely events with a large effect are not dropped (S3 AR 8).",
+            ],
+            cells(risks, "financial_magnitude", "likelihood") + settings,
+        )
+    )
+    counts = [_kind_count(kind, rows, data.material_ids) for kind, rows in kinds.items() if rows]
+    changed = [x for x in params.used if x.source != "default"]
+    inputs = [
+        "Inputs: the register of impacts, risks and opportunities ("
+        + (listing(counts) or "no entries")
+        + ")"
+        + (
+            f", location-risk data for {count(len(data.workbook.countries), 'country', 'countries')}"
+            if data.workbook.countries
+            else ""
+        )
+        + (
+            f", the screening of {count(len(data.workbook.screening), 'downstream sale')}"
+            if data.workbook.screening
+            else ""
+        )
+        + ", and the assessment parameters in the table below"
+        + (
+            f", {len(changed)} of them set by the undertaking"
+            if changed
+            else ", all at their defaults"
+        )
+        + "."
+    ]
     blocks.append(
         c.textblock(
             "IRO-1_14",
-            [
-                "Inputs: the register of impacts, risks and opportunities ("
-                + listing([f"{n} {k}s, {m} material" for k, (n, m) in counts.items()])
-                + "), the location-risk data and the downstream screening supplied in the workbook.",
-                "Parameters used: "
-                + listing([f"{x.name} {x.value} ({x.source})" for x in params.used])
-                + ".",
-            ],
+            inputs,
+            cells(impacts, "kind")
+            + cells(data.workbook.countries, "country")
+            + cells(data.workbook.screening, "id")
+            + settings,
         )
     )
-    for dp in ("IRO-1_02", "IRO-1_06", "IRO-1_07", "IRO-1_09"):
-        c.link(dp, c.facts_of("IRO-1_01"), "see the method description")
-    for dp in ("IRO-1_04", "IRO-1_08", "IRO-1_10", "IRO-1_11", "IRO-1_12", "IRO-1_13", "IRO-1_15"):
-        c.mark(dp, Status.MISSING, "not covered by the workbook")
     table = Block(
         kind="table",
         caption="Assessment parameters used",
@@ -185,22 +392,45 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
     return [*blocks, table]
 
 
+def _kind_count(kind: str, rows: list[Iro], material: frozenset[str]) -> str:
+    plural = "opportunities" if kind == "opportunity" else f"{kind}s"
+    n = sum(i.id in material for i in rows)
+    return f"{count(len(rows), kind, plural)}, {n} material"
+
+
 def gov4(c: Composer, data: Inputs, titles: dict[str, str]) -> list[Block]:
-    """The due-diligence map: core elements a-e against the sections that disclose them."""
+    """The due-diligence map: for each core element (ESRS 1 ¶61 a-e), the sections of this
+    statement that disclose it, found from the datapoints disclosed so far, and the ESRS 2
+    requirements that lie outside this S3 statement."""
     elements = load_toml(f"{data.assessment.rulebook}/due_diligence.toml")["elements"]
     lines, rows = [], []
     for e in elements:
-        where = [titles[s] for s in e["sections"] if s in titles]
-        lines.append(f"({e['key']}) {e['name']}: " + (listing(where) or "not disclosed") + ".")
+        anchors = []
+        for dp_id in e["evidence"]:
+            anchor = section_anchor(c.datapoints[dp_id])
+            if c.discloses(dp_id) and anchor in titles and anchor not in anchors:
+                anchors.append(anchor)
+        where = [titles[a] for a in anchors]
+        outside = (
+            f"ESRS 2 {listing(e['outside'])} {'lies' if len(e['outside']) == 1 else 'lie'} "
+            "outside this S3 statement"
+            if e["outside"]
+            else ""
+        )
+        shown = listing(where) or "not disclosed in this statement"
+        lines.append(
+            f"({e['key']}) {e['name']}: {shown}" + (f"; {outside}" if outside else "") + "."
+        )
         rows.append(
             (
                 (Run(text=f"({e['key']}) {e['name']}"),),
                 (Run(text="; ".join(e["oecd_steps"])),),
-                (Run(text="; ".join(where) or "not disclosed"),),
+                (Run(text="; ".join(where) or "not disclosed in this statement"),),
             )
         )
+    evidence = [d for e in elements for d in e["evidence"]]
     return [
-        c.textblock("GOV-4_01", lines),
+        c.textblock("GOV-4_01", lines, tuple(s for d in evidence for s in c.sources_of(d))),
         Block(
             kind="table",
             headers=("core element (ESRS 1 ¶61)", "OECD step", "where in this statement"),
@@ -210,28 +440,66 @@ def gov4(c: Composer, data: Inputs, titles: dict[str, str]) -> list[Block]:
     ]
 
 
-def iro2(c: Composer, data: Inputs, statuses: dict[str, str]) -> list[Block]:
-    """Appendix B datapoints of S3 and where they are, or 'not material'."""
+def iro2(
+    c: Composer, data: Inputs, statuses: dict[str, str], anchors: tuple[str, ...]
+) -> list[Block]:
+    """The disclosure requirements the statement complies with, how the information was
+    selected, and the Appendix B datapoints of S3 with their status (or 'not material')."""
     blocks = []
+    impacts = data.workbook.impacts
     if not data.regime.s3_material:
-        n = len(data.assessment.iros)
         blocks.append(
             c.textblock(
                 "IRO-2_10",
                 [
-                    f"S3 Affected communities was assessed not to be material: none of the {n} impacts, "
-                    "risks and opportunities in the register reached the thresholds described under "
-                    "IRO-1."
+                    "S3 Affected communities was assessed not to be material: none of the "
+                    f"{count(len(impacts), 'impact, risk or opportunity', 'impacts, risks and opportunities')} "
+                    "in the register reached the thresholds described under IRO-1."
                 ],
+                cells(impacts, "id"),
             )
         )
     else:
         c.mark("IRO-2_10", Status.NOT_APPLICABLE, "S3 is material")
+    complied = _requirements_complied_with(data, anchors)
+    blocks.append(
+        _para(
+            "Disclosure requirements complied with in this statement: ",
+            c.fact(
+                "IRO-2_02",
+                "enumeration",
+                listing([label for _, label in complied]),
+                value=data.enum_value("disclosure_requirement", *(key for key, _ in complied)),
+                sources=cells(data.material(), "id") or cells(impacts, "id"),
+            ),
+            ".",
+        )
+    )
+    matters = [m for m, _ in _matters(data)]
+    blocks.append(
+        c.textblock(
+            "IRO-2_13",
+            [
+                (
+                    "The statement reports every datapoint of the requirements above for the "
+                    f"material matters ({listing(matters)}), "
+                    if matters
+                    else "No matter of S3 is material, so the statement reports the ESRS 2 "
+                    "requirements that apply whatever the assessment, "
+                )
+                + "as ESRS 1 ¶31-35 ask: a datapoint about a situation the undertaking is not in "
+                "(no policy, no channel, no material risk) is marked not applicable, voluntary "
+                "datapoints are reported where the workbook gives them, and the datapoints other "
+                "EU legislation relies on (ESRS 2 Appendix B) are always listed with their status."
+            ],
+            cells(data.material(), "sub_topic", "sub_sub_topic") or cells(impacts, "id"),
+        )
+    )
     lines, rows = [], []
     for dp_id in APPENDIX_B_S3:
         dp = c.datapoints[dp_id]
         status = statuses.get(dp_id, "")
-        lines.append(f"{dp_id} (S3 ¶{dp.paragraph}, {dp.appendix_b}): {dp.name}: {status}.")
+        lines.append(f"{dp.name} ({dp_id}, S3 ¶{dp.paragraph}, {dp.appendix_b}): {status}.")
         rows.append(
             (
                 (Run(text=dp_id),),
@@ -241,7 +509,9 @@ def iro2(c: Composer, data: Inputs, statuses: dict[str, str]) -> list[Block]:
                 (Run(text=status),),
             )
         )
-    blocks.append(c.textblock("IRO-2_01", lines))
+    blocks.append(
+        c.textblock("IRO-2_01", lines, tuple(s for d in APPENDIX_B_S3 for s in c.sources_of(d)))
+    )
     blocks.append(
         Block(
             kind="table",
@@ -251,6 +521,28 @@ def iro2(c: Composer, data: Inputs, statuses: dict[str, str]) -> list[Block]:
             css="appendix-b",
         )
     )
-    c.mark("IRO-2_02", Status.MISSING, "the list of requirements complied with is not tagged")
-    c.link("IRO-2_13", c.facts_of("IRO-1_01"), "see IRO-1")
     return blocks
+
+
+# Statement sections -> the disclosure requirements they comply with (members.toml keys).
+REQUIREMENTS_OF_SECTION = {
+    "bp-2": (("bp-2", "BP-2"),),
+    "sbm-2": (("sbm-2", "SBM-2"),),
+    "sbm-3": (("sbm-3", "SBM-3"),),
+    "iro-1": (("iro-1", "IRO-1"),),
+    "s3-1": (("s3-1", "S3-1"), ("mdr-p", "MDR-P")),
+    "s3-2": (("s3-2", "S3-2"),),
+    "s3-3": (("s3-3", "S3-3"),),
+    "s3-4": (("s3-4", "S3-4"), ("mdr-a", "MDR-A")),
+    "s3-5": (("s3-5", "S3-5"), ("mdr-t", "MDR-T")),
+}
+
+
+def _requirements_complied_with(data: Inputs, anchors: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(members.toml key, name) of each requirement the statement's sections report, with
+    GOV-4 and IRO-2, which every statement has; S3's own SBM-2 and SBM-3 parts when S3 is
+    reported in full."""
+    out = [pair for a in anchors for pair in REQUIREMENTS_OF_SECTION.get(a, ())]
+    if data.regime.s3_material and not data.regime.phase_in_used:
+        out += [("s3-sbm-2", "S3 SBM-2"), ("s3-sbm-3", "S3 SBM-3")]
+    return [*out, ("gov-4", "GOV-4"), ("iro-2", "IRO-2")]

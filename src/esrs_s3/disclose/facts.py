@@ -50,6 +50,7 @@ class Fact(BaseModel):
     decimals: str | None = None
     datapoint: str | None = None
     sources: tuple[str, ...] = ()
+    hidden: bool = False  # tagged in ix:hidden; `shown` is the visible wording (names for ids)
 
 
 def ncname(text: str) -> str:

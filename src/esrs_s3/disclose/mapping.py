@@ -48,15 +48,31 @@ class Statement(BaseModel):
 
 
 def _default_statuses(composer: Composer, regime: Regime) -> dict[str, tuple[Status, str]]:
+    """The status of a datapoint no section gave one: what ESRS lets the statement leave out,
+    else missing, with what to fill."""
     out = {}
     for dp_id, dp in composer.datapoints.items():
         s3_part = dp.standard == "S3" or dp.id.startswith("S3.")
+        relief = regime.omitted_under(dp_id, dp.standard)
         if s3_part and not regime.s3_material:
             out[dp_id] = (Status.NOT_MATERIAL, "S3 assessed not material (ESRS 1 ¶32)")
         elif s3_part and regime.phase_in_used:
             out[dp_id] = (Status.PHASE_IN, "omitted under the phase-in of ESRS 1 Appendix C")
+        elif relief is not None:
+            out[dp_id] = (Status.PHASE_IN, f"omitted under {relief.reference}")
         elif dp.voluntary:
             out[dp_id] = (Status.VOLUNTARY, "")
+        elif dp.feed in ("narrative", "either"):
+            qualitative = regime.qualitative_under(dp_id)
+            out[dp_id] = (
+                Status.MISSING,
+                f"add a Narratives row for {dp_id}"
+                + (
+                    f" (qualitative information suffices: {qualitative.reference})"
+                    if qualitative
+                    else ""
+                ),
+            )
         else:
             out[dp_id] = (Status.MISSING, "no information in the workbook")
     return out
@@ -156,7 +172,9 @@ def compose_statement(
         Section(
             anchor="iro-2",
             title=SECTION_TITLES["iro-2"],
-            blocks=tuple(esrs2.iro2(composer, data, preliminary)),
+            blocks=tuple(
+                esrs2.iro2(composer, data, preliminary, tuple(s.anchor for s in sections))
+            ),
         )
     )
     results = composer.results(defaults)

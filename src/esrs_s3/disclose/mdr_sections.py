@@ -4,13 +4,29 @@ IRO -> policy -> action -> target (ESRS 2 SBM-3, MDR-P, MDR-A, MDR-T)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import paragraphs
-from esrs_s3.disclose.s3_sections import Inputs, column_text, item_enum
-from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
-from esrs_s3.models import Record, Target
+from esrs_s3.disclose.s3_sections import (
+    Inputs,
+    answered,
+    column_text,
+    fill_narrative,
+    item_enum,
+)
+from esrs_s3.disclose.text import (
+    amount,
+    cells,
+    count,
+    first_listed,
+    listing,
+    more,
+    number_text,
+    sentence,
+)
+from esrs_s3.models import Action, Record, Target
 from esrs_s3.render.document import Block, Run
 
 RELATED_IROS = "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities"
@@ -66,7 +82,7 @@ def _target_level(c: Composer, dp_id: str, target: Target, field: str) -> Run:
     return c.fact(
         dp_id,
         "percent" if percent else "decimal",
-        _number(number),
+        number_text(number),
         value=str(Decimal(repr(number)) / 100) if percent else repr(number),
         item=target.id,
         unit="pure",
@@ -76,11 +92,6 @@ def _target_level(c: Composer, dp_id: str, target: Target, field: str) -> Run:
     )
 
 
-def _number(value: float) -> str:
-    """A target level as shown: thousands separated, at most two decimals, no trailing zeros."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def _with_rest(rest: int, blocks: list[Block], what: str = "items") -> list[Block]:
     if rest:
         blocks.append(Block(kind="note", runs=(Run(text=more(rest, what)),)))
@@ -88,23 +99,68 @@ def _with_rest(rest: int, blocks: list[Block], what: str = "items") -> list[Bloc
 
 
 def _link(
-    c: Composer, dp_id: str, concept: str, ids: tuple[str, ...], item: str, sources: tuple[str, ...]
+    c: Composer,
+    dp_id: str,
+    concept: str,
+    ids: tuple[str, ...],
+    names: dict[str, str],
+    item: str,
+    sources: tuple[str, ...],
 ) -> tuple[Run, ...]:
-    """A comma-separated identifier list fact (the taxonomy's link type forbids spaces)."""
-    if not ids:
-        return _cell("-")
-    return _cell(c.fact(dp_id, "text", ",".join(ids), item=item, concept=concept, sources=sources))
+    """The related items of a policy, action or target: a hidden identifier list fact (the
+    taxonomy's link type forbids spaces) shown as their names. Only items the statement
+    describes are named (`names`): a related IRO the assessment found not material has no
+    context of its own in the statement, so it is counted, not linked."""
+    linked = [i for i in ids if i in names]
+    others = len(ids) - len(linked)
+    rest = f"{count(others, 'other')} not reported as material" if others else ""
+    if not linked:
+        return _cell(rest or "-")
+    shown = listing([f"{names[i]} ({i})" for i in linked])
+    fact = c.fact(
+        dp_id,
+        "text",
+        shown,
+        value=",".join(linked),
+        item=item,
+        concept=concept,
+        sources=sources,
+        hidden=True,
+    )
+    return _cell(fact, f"; {rest}" if rest else "")
+
+
+def described_iros(data: Inputs) -> dict[str, str]:
+    """The material IROs the statement describes in the SBM-3 table, id -> name, ranked by
+    score (highest first); a large register lists the first LISTED of them."""
+    ranked = sorted(
+        data.assessment.material_iros,
+        key=lambda a: (-max(a.scores.impact_score or 0, a.scores.financial_score or 0), a.id),
+    )
+    return {a.id: a.iro.title for a in first_listed(ranked)[0]}
+
+
+SCORE_FIELDS = (
+    "kind",
+    "status",
+    "human_rights",
+    "scale",
+    "scope",
+    "irremediability",
+    "likelihood",
+    "financial_magnitude",
+    "countries",
+)
 
 
 def iro_table(c: Composer, data: Inputs) -> list[Block]:
     """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
     rows = []
-    ranked = sorted(
-        data.assessment.material_iros,
-        key=lambda a: (-max(a.scores.impact_score or 0, a.scores.financial_score or 0), a.id),
-    )
-    listed, rest = first_listed(ranked)
-    for result in listed:
+    results = {a.id: a for a in data.assessment.material_iros}
+    described = described_iros(data)
+    rest = len(results) - len(described)
+    for iro_id in described:
+        result = results[iro_id]
         iro = result.iro
         dp = "SBM-3_01" if iro.is_impact else "SBM-3_02"
         name = _name(c, dp, iro, "title", NAME_OF_IRO)
@@ -113,7 +169,7 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
             "textblock",
             f"{sentence(iro.description)}\n\n{result.reason}",
             item=iro.id,
-            sources=cells([iro], "description"),
+            sources=cells([iro], "description", *SCORE_FIELDS),
         )
         term = f"{iro.time_horizon}-term"
         horizon = (
@@ -200,6 +256,8 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
     c.mark("S3.MDR-P_08", Status.NOT_APPLICABLE, "policies exist")
     rows = []
     listed, rest = first_listed(policies)
+    iros = described_iros(data)
+    provisions: list[str] = []
     for p in listed:
         key = [sentence(p.description)]
         if p.indigenous_peoples_provisions:
@@ -213,15 +271,17 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
             item=p.id,
             sources=cells([p], "description", "indigenous_peoples_provisions"),
         )
-        scope = (
-            "; ".join(x for x in (p.value_chain_scope, p.communities_covered) if x) or "not stated"
-        )
-        scope_run = c.fact(
-            "S3.MDR-P_02",
-            "textblock",
-            scope,
-            item=p.id,
-            sources=cells([p], "value_chain_scope", "communities_covered"),
+        scope = "; ".join(x for x in (p.value_chain_scope, p.communities_covered) if x)
+        scope_run = (
+            c.fact(
+                "S3.MDR-P_02",
+                "textblock",
+                scope,
+                item=p.id,
+                sources=cells([p], "value_chain_scope", "communities_covered"),
+            )
+            if scope
+            else Run(text="not stated")
         )
         owner = p.accountable_role + (f" (approved by {p.approved_by})" if p.approved_by else "")
         owner_run = c.fact(
@@ -261,8 +321,12 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
             item=p.id,
             sources=cells([p], "public", "url", "communication"),
         )
+        if p.indigenous_peoples_provisions:
+            provisions.append(contents.fact)
         name = _name(c, "S3.MDR-P_01", p, "name", NAME_OF_POLICY)
-        related = _link(c, "S3.MDR-P_01", RELATED_IROS, p.impacts, p.id, cells([p], "impacts"))
+        related = _link(
+            c, "S3.MDR-P_01", RELATED_IROS, p.impacts, iros, p.id, cells([p], "impacts")
+        )
         rows.append(
             (
                 _cell(p.id, " ", name),
@@ -274,20 +338,12 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
                 related,
             )
         )
-    c.mark(
-        "S3.MDR-P_05",
-        Status.MISSING,
-        "the workbook does not say how stakeholders' interests were considered",
-    )
-    provisions = [f for f in c.facts_of("S3.MDR-P_01")]
-    if any(p.indigenous_peoples_provisions for p in policies):
-        c.link(
-            "S3-1_01",
-            tuple(provisions),
-            "indigenous peoples' provisions in the policies' key contents",
-        )
-    else:
-        c.mark("S3-1_01", Status.MISSING, "no policy has provisions on indigenous peoples")
+    c.mark("S3.MDR-P_02", Status.MISSING, "fill the Policies column value_chain_scope")
+    c.mark("S3.MDR-P_05", Status.MISSING, fill_narrative("S3.MDR-P_05"))
+    # S3 ¶15 shares its concept with MDR-P ¶65 a: the key contents of the policies with
+    # provisions on indigenous peoples disclose it
+    c.share("S3-1_01", tuple(provisions))
+    c.mark("S3-1_01", Status.MISSING, "fill the Policies column indigenous_peoples_provisions")
     return _with_rest(
         rest,
         _records(
@@ -307,6 +363,48 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
     )
 
 
+def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
+    """An action's current and future CapEx and OpEx as facts (ESRS 2 ¶69 b-c): current
+    amounts in the reporting period, future ones on the time-horizon member of the action's
+    horizon (ESRS 2 AR 23); its budget over its whole life is shown, not tagged."""
+    parts: list[Run | str] = []
+    horizon = (("esrs:TimeHorizonAxis", f"esrs:{data.members['time_horizon'][a.time_horizon]}"),)
+    for dp, field, label, members in (
+        ("S3.MDR-A_09", "capex_current", "CapEx in the period", ()),
+        ("S3.MDR-A_10", "opex_current", "OpEx in the period", ()),
+        ("S3.MDR-A_11", "capex_future", f"CapEx planned ({a.time_horizon}-term)", horizon),
+        ("S3.MDR-A_12", "opex_future", f"OpEx planned ({a.time_horizon}-term)", horizon),
+    ):
+        value = getattr(a, field)
+        if value is None:
+            continue
+        parts += [
+            "; " if parts else "",
+            f"{label} {data.currency} ",
+            c.fact(
+                dp,
+                "monetary",
+                f"{value:,.0f}",
+                value=f"{value:.0f}",
+                item=a.id,
+                unit=data.currency,
+                decimals="0",
+                sources=cells([a], field, "time_horizon") if members else cells([a], field),
+                members=members,
+            ),
+        ]
+    budget = [
+        f"{label} {amount(getattr(a, field), data.currency)}"
+        for field, label in (("capex", "CapEx"), ("opex", "OpEx"))
+        if getattr(a, field) is not None
+    ]
+    if budget:
+        parts.append(
+            ("; " if parts else "") + "budget over the action's life: " + ", ".join(budget)
+        )
+    return parts
+
+
 def actions_table(c: Composer, data: Inputs) -> list[Block]:
     """MDR-A per action, or the ESRS 2 ¶62 statement when no action is adopted."""
     actions = data.workbook.actions
@@ -318,6 +416,9 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     c.mark("S3.MDR-A_14", Status.NOT_APPLICABLE, "actions exist")
     rows = []
     listed, rest = first_listed(actions)
+    iros = described_iros(data)
+    policies_named = {p.id: p.name for p in data.workbook.policies}
+    earlier = _disclosed_earlier(data, listed)
     for a in listed:
         name = _name(c, "S3.MDR-A_01", a, "title", NAME_OF_ACTION)
         key = c.fact(
@@ -329,90 +430,78 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
         )
         remedy = (  # a remediate action provides remedy; of the others the workbook says nothing
             (
-                "Provides or supports remedy for people harmed: ",
+                " Provides or supports remedy for people harmed: ",
                 c.flag("S3.MDR-A_04", True, cells([a], "action_type"), item=a.id),
                 ".",
             )
             if a.action_type == "remediate"
             else ()
         )
-        scope = a.value_chain_scope or "not stated"
-        scope_run = c.fact(
-            "S3.MDR-A_02",
-            "textblock",
-            scope,
-            item=a.id,
-            concept=c.concept(c.datapoints["S3.MDR-A_02"], "textblock"),
-            sources=cells([a], "value_chain_scope"),
+        scope_run = (
+            c.fact(
+                "S3.MDR-A_02",
+                "textblock",
+                a.value_chain_scope,
+                item=a.id,
+                concept=c.concept(c.datapoints["S3.MDR-A_02"], "textblock"),
+                sources=cells([a], "value_chain_scope"),
+            )
+            if a.value_chain_scope
+            else Run(text="not stated")
         )
         period = " to ".join(d.isoformat() for d in (a.start, a.end) if d)
-        progress = c.fact(
-            "S3.MDR-A_05",
-            "textblock",
-            f"Status {a.status}" + (f" ({period})." if period else "."),
-            item=a.id,
-            sources=cells([a], "status", "start", "end"),
-        )
-        horizon = item_enum(c, data, "S3.MDR-A_03", a, "time_horizon", f"{a.time_horizon}-term")
-        money = []
-        if a.capex is not None:
-            money += [
-                "CapEx ",
+        timing = [f"{a.status.capitalize()}" + (f", {period}" if period else "") + "; "]
+        if a.progress and a.id in earlier:
+            timing = [
                 c.fact(
-                    "S3.MDR-A_09",
-                    "monetary",
-                    f"{a.capex:,.0f}",
-                    value=f"{a.capex:.0f}",
+                    "S3.MDR-A_05",
+                    "textblock",
+                    a.progress,
                     item=a.id,
-                    unit=data.currency,
-                    decimals="0",
-                    sources=cells([a], "capex"),
+                    sources=cells([a], "progress", "start"),
                 ),
                 " ",
+                *timing,
             ]
-        if a.opex is not None:
-            money += [
-                "OpEx ",
-                c.fact(
-                    "S3.MDR-A_10",
-                    "monetary",
-                    f"{a.opex:,.0f}",
-                    value=f"{a.opex:.0f}",
-                    item=a.id,
-                    unit=data.currency,
-                    decimals="0",
-                    sources=cells([a], "opex"),
-                ),
-            ]
-        related = _link(c, "S3.MDR-A_01", RELATED_IROS, a.impacts, a.id, cells([a], "impacts"))
+        horizon = item_enum(c, data, "S3.MDR-A_03", a, "time_horizon", f"{a.time_horizon}-term")
+        money = _money(c, data, a)
+        related = _link(
+            c, "S3.MDR-A_01", RELATED_IROS, a.impacts, iros, a.id, cells([a], "impacts")
+        )
         policies = _link(
-            c, "S3.MDR-A_01", RELATED_POLICIES, a.policies, a.id, cells([a], "policies")
+            c,
+            "S3.MDR-A_01",
+            RELATED_POLICIES,
+            a.policies,
+            policies_named,
+            a.id,
+            cells([a], "policies"),
         )
         rows.append(
             (
                 _cell(a.id, " ", name),
                 _cell(key, *remedy),
                 _cell(scope_run),
-                _cell(progress, "Time horizon: ", horizon, "."),
+                _cell(*timing, "time horizon: ", horizon, "."),
                 _cell(*money) if money else _cell("-"),
                 related,
                 policies,
             )
         )
+    _money_statuses(c, data)
+    _progress_status(c, data, earlier)
+    c.mark("S3.MDR-A_02", Status.MISSING, "fill the Actions column value_chain_scope")
     c.mark(
         "S3.MDR-A_04",
-        Status.MISSING,
-        "no action is of type remediate; whether other actions provide remedy is not recorded",
+        Status.MISSING
+        if data.material("negative impact")
+        and any(i.status == "actual" for i in data.material("negative impact"))
+        else Status.NOT_APPLICABLE,
+        "no action is of type remediate; record the remedy for actual material impacts as "
+        "actions of type remediate",
     )
-    for dp, note in (
-        ("S3.MDR-A_06", "the workbook does not describe the type of resources"),
-        ("S3.MDR-A_07", "no reconciliation with the financial statements is given"),
-        ("S3.MDR-A_08", "amounts are stated per action, without a current/future split"),
-        ("S3.MDR-A_11", "no future capital expenditure is stated"),
-        ("S3.MDR-A_12", "no future operating expenditure is stated"),
-    ):
-        c.mark(dp, Status.MISSING, note)
-    c.link("S3-4_01", c.facts_of("S3.MDR-A_01"), "actions: see the MDR-A table")
+    for dp in ("S3.MDR-A_06", "S3.MDR-A_07"):
+        c.mark(dp, Status.MISSING, fill_narrative(dp))
     return _with_rest(
         rest,
         _records(
@@ -432,6 +521,55 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     )
 
 
+def _money_statuses(c: Composer, data: Inputs) -> None:
+    """MDR-A_08 (the AR 23 breakdown) is disclosed by the amounts tagged for ¶69 b-c; a
+    missing amount says which column to fill."""
+    amounts = [
+        f
+        for dp in ("S3.MDR-A_09", "S3.MDR-A_10", "S3.MDR-A_11", "S3.MDR-A_12")
+        for f in c.facts_of(dp)
+    ]
+    c.share("S3.MDR-A_08", tuple(amounts))
+    c.mark(
+        "S3.MDR-A_08",
+        Status.MISSING,
+        "fill the Actions columns capex_current, opex_current, capex_future and opex_future",
+    )
+    for dp, field in (
+        ("S3.MDR-A_09", "capex_current"),
+        ("S3.MDR-A_10", "opex_current"),
+        ("S3.MDR-A_11", "capex_future"),
+        ("S3.MDR-A_12", "opex_future"),
+    ):
+        c.mark(dp, Status.MISSING, f"fill the Actions column {field} (0 if none)")
+
+
+def _disclosed_earlier(data: Inputs, actions: Sequence[Action]) -> set[str]:
+    """Actions that an earlier statement under ESRS can have disclosed: not the first year of
+    reporting, and started before this period (or with no start date)."""
+    if data.regime.year_of_reporting <= 1:
+        return set()
+    start = data.workbook.undertaking.period_start
+    return {a.id for a in actions if a.start is None or a.start < start}
+
+
+def _progress_status(c: Composer, data: Inputs, earlier: set[str]) -> None:
+    if not earlier:
+        c.mark(
+            "S3.MDR-A_05",
+            Status.NOT_APPLICABLE,
+            "first year of reporting under ESRS"
+            if data.regime.year_of_reporting <= 1
+            else "every action started in the reporting period",
+        )
+    else:
+        c.mark(
+            "S3.MDR-A_05",
+            Status.MISSING,
+            f"fill the Actions column progress for {listing(sorted(earlier))}",
+        )
+
+
 def targets_table(c: Composer, data: Inputs) -> list[Block]:
     """MDR-T per target, or the ESRS 2 ¶72 / ¶81 statements when no target is set."""
     targets = data.workbook.targets
@@ -449,24 +587,24 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
                     ),
                     c.flag(
                         "S3.MDR-T_16",
-                        tracked,
-                        cells(data.workbook.actions, "effectiveness_tracking"),
+                        bool(tracked),
+                        ("Targets!A2", *cells(data.workbook.actions, "effectiveness_tracking")),
                     ),
                     Run(text="."),
                 ),
             )
         )
-        blocks += column_text(
-            c,
-            "S3.MDR-T_17",
-            tracked,
-            "effectiveness_tracking",
-            (Status.NOT_APPLICABLE, "effectiveness is not tracked"),
-        )
+        if tracked:  # ESRS 2 ¶81 b i-ii: how, with what ambition, from which base year
+            blocks += column_text(c, "S3.MDR-T_17", tracked, "effectiveness_tracking")
+            c.mark("S3.MDR-T_18", Status.MISSING, fill_narrative("S3.MDR-T_18"))
+            blocks += answered(
+                c, data, "S3.MDR-T_19", "Base year from which progress is measured", "year"
+            )
+        else:
+            for dp in ("S3.MDR-T_17", "S3.MDR-T_18", "S3.MDR-T_19"):
+                c.mark(dp, Status.NOT_APPLICABLE, "effectiveness is not tracked")
         c.mark("S3.MDR-T_14", Status.VOLUNTARY, "no timeframe for setting targets is given")
         c.mark("S3.MDR-T_15", Status.VOLUNTARY, "no reasons for not setting targets are given")
-        c.mark("S3.MDR-T_18", Status.MISSING, "no level of ambition or indicators are given")
-        c.mark("S3.MDR-T_19", Status.MISSING, "no base period for tracking is given")
         for n in range(1, 14):
             c.mark(f"S3.MDR-T_{n:02d}", Status.NOT_APPLICABLE, "no target set")
         return blocks
@@ -474,6 +612,8 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
         c.mark(f"S3.MDR-T_{n}", Status.NOT_APPLICABLE, "targets exist")
     rows = []
     listed, rest = first_listed(targets)
+    iros = described_iros(data)
+    policies_named = {p.id: p.name for p in data.workbook.policies}
     for t in listed:
         name = _name(c, "S3.MDR-T_01", t, "title", NAME_OF_TARGET)
         link = c.fact(
@@ -543,32 +683,58 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             concept=c.concept(c.datapoints["S3.MDR-T_11"], "textblock"),
             sources=cells([t], "communities_involved"),
         )
+        unit = t.unit.strip()
         performance = (
             c.fact(
                 "S3.MDR-T_13",
                 "textblock",
-                f"Current value {t.current_value:g} {t.unit} against a target of "
-                f"{t.target_value:g} by {t.target_year}"
+                f"Current value {number_text(t.current_value)} {unit} against a target of "
+                f"{number_text(t.target_value)} {unit} by {t.target_year}"
                 + (
-                    f" (baseline {t.baseline_value:g} in {t.baseline_year})."
+                    f" (baseline {number_text(t.baseline_value)} {unit} in {t.baseline_year})."
                     if t.baseline_value is not None and t.baseline_year
                     else "."
                 ),
                 item=t.id,
-                sources=cells([t], "current_value"),
+                sources=cells(
+                    [t],
+                    "current_value",
+                    "target_value",
+                    "unit",
+                    "target_year",
+                    "baseline_value",
+                    "baseline_year",
+                ),
             )
             if t.current_value is not None
             else Run(text="-")
         )
-        related = _link(c, "S3.MDR-T_01", RELATED_IROS, t.impacts, t.id, cells([t], "impacts"))
+        milestone = (
+            (
+                "; milestone ",
+                _target_level(c, "S3.MDR-T_08", t, "milestone_value"),
+                f" {unit}" + (f" by {t.milestone_year}" if t.milestone_year else ""),
+            )
+            if t.milestone_value is not None
+            else ()
+        )
+        related = _link(
+            c, "S3.MDR-T_01", RELATED_IROS, t.impacts, iros, t.id, cells([t], "impacts")
+        )
         policies = _link(
-            c, "S3.MDR-T_01", RELATED_POLICIES, t.policies, t.id, cells([t], "policies")
+            c,
+            "S3.MDR-T_01",
+            RELATED_POLICIES,
+            t.policies,
+            policies_named,
+            t.id,
+            cells([t], "policies"),
         )
         rows.append(
             (
                 _cell(t.id, " ", name),
                 _cell(link),
-                _cell(value, f" {t.unit} by ", year, *kind),
+                _cell(value, f" {unit} by ", year, *kind, *milestone),
                 base,
                 _cell(method),
                 _cell(involved),
@@ -578,17 +744,16 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
             )
         )
     for dp, note in (
-        ("S3.MDR-T_04", "the scope of targets is not stated"),
-        ("S3.MDR-T_08", "no milestones are given"),
-        ("S3.MDR-T_12", "no changes to targets are stated"),
+        ("S3.MDR-T_04", fill_narrative("S3.MDR-T_04")),
+        ("S3.MDR-T_08", "fill the Targets columns milestone_value and milestone_year"),
+        ("S3.MDR-T_12", fill_narrative("S3.MDR-T_12")),
+        ("S3.MDR-T_05", "fill the Targets column baseline_value"),
+        ("S3.MDR-T_06", "fill the Targets column baseline_year"),
+        ("S3.MDR-T_09", "fill the Targets column methodology"),
+        ("S3.MDR-T_13", "fill the Targets column current_value"),
+        ("S3.MDR-T_03", "fill the Targets column target_type (absolute or relative)"),
     ):
         c.mark(dp, Status.MISSING, note)
-    c.mark("S3.MDR-T_05", Status.MISSING, "no target states a baseline value")
-    c.mark(
-        "S3.MDR-T_03",
-        Status.MISSING,
-        "no target says whether it is absolute or relative (Targets column target_type)",
-    )
     c.mark("S3.MDR-T_10", Status.NOT_APPLICABLE, "applies to environmental targets only")
     return _with_rest(
         rest,

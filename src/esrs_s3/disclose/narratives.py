@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.models import Narrative
 from esrs_s3.render.document import Block, Run, Section
@@ -23,6 +24,21 @@ SECTION_OF_REQUIREMENT = {"MDR-P": "s3-1", "MDR-A": "s3-4", "MDR-T": "s3-5"}
 def section_of(requirement: str) -> str:
     """The anchor of the statement section a requirement's datapoints are reported in."""
     return SECTION_OF_REQUIREMENT.get(requirement, requirement.lower())
+
+
+def section_anchor(dp: Datapoint) -> str:
+    """The anchor of the section a datapoint is reported in."""
+    return section_of(dp.requirement)
+
+
+def reference(dp: Datapoint) -> str:
+    """`S3-4 ¶33 a`, `ESRS 2 SBM-2 ¶45 a i`, `S3 SBM-3 ¶10`: where a datapoint is required."""
+    where = (
+        dp.requirement
+        if dp.requirement.startswith(dp.standard)
+        else (f"{dp.standard} {dp.requirement}")
+    )
+    return f"{where} ¶{dp.paragraph}".replace("¶AR", "AR")
 
 
 def paragraphs(narrative: Narrative) -> list[str]:
@@ -42,8 +58,10 @@ def add_narratives(
         narrative = given.get(dp_id)
         dp = c.datapoints[dp_id]
         anchor = section_of(dp.requirement)
-        if narrative is None or anchor not in present or c.facts_of(dp_id):
+        if narrative is None or anchor not in present or c.discloses(dp_id):
             continue  # no text, section left out, or the section used the text already
+        if dp.answered or dp.feed == "either":
+            continue  # yes/no, years and texts beside columns: their section uses them
         marked = c.marked(dp_id)
         if marked and marked[0] is Status.NOT_APPLICABLE:  # e.g. reasons for having no policy
             c.mark(dp_id, marked[0], f"{marked[1]}; the Narratives text is not used")
@@ -58,7 +76,7 @@ def add_narratives(
             (
                 Block(
                     kind="paragraph",
-                    runs=(Run(text=f"{dp.name} ({dp.standard} {dp.requirement} ¶{dp.paragraph})"),),
+                    runs=(Run(text=f"{dp.name} ({reference(dp)})"),),
                     css="narrative",
                 ),
                 Block(kind="textblock", fact=run.fact),

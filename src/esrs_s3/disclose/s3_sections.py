@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from esrs_s3.assess import Assessment
 from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.disclose.narratives import paragraphs
 from esrs_s3.disclose.regime import Regime
-from esrs_s3.disclose.text import cells, first_listed, listing, more, sentence
-from esrs_s3.models import Iro, Narrative, Record, Workbook
+from esrs_s3.disclose.text import amount, cells, count, first_listed, listing, more, sentence
+from esrs_s3.ingest.cells import yes_no_text
+from esrs_s3.models import Action, Channel, Iro, Narrative, Policy, Record, Workbook
 from esrs_s3.render.document import Block, Run, Section
-
-ESRS_NS = "https://xbrl.efrag.org/taxonomy/esrs/2023-12-22"
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Inputs:
     workbook: Workbook
     assessment: Assessment
     regime: Regime
-    members: dict[str, dict[str, str]]
+    members: dict[str, dict]
     namespace: str
 
     @property
@@ -39,8 +39,16 @@ class Inputs:
         """The value of an enumeration fact for workbook values of `enum` (members.toml)."""
         return _enum_value(self.namespace, [self.members[enum][v] for v in values])
 
+    def label(self, enum: str, value: str) -> str:
+        """How the statement names a workbook value (members.toml `labels`), else the value."""
+        return self.members.get("labels", {}).get(enum, {}).get(value, value)
+
     def material(self, *kinds: str) -> list[Iro]:
         return [a.iro for a in self.assessment.material_iros if not kinds or a.iro.kind in kinds]
+
+    @property
+    def material_ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.assessment.material_iros)
 
 
 def _para(*runs: Run | str) -> Block:
@@ -52,6 +60,11 @@ def _para(*runs: Run | str) -> Block:
 def _iro_line(iro: Iro) -> str:
     where = f" ({', '.join(iro.countries)})" if iro.countries else ""
     return f"{iro.id} {iro.title}{where}: {sentence(iro.description)}"
+
+
+def fill_narrative(dp_id: str) -> str:
+    """What to fill for a datapoint only the Narratives sheet feeds."""
+    return f"add a Narratives row for {dp_id}"
 
 
 def column_text(
@@ -71,6 +84,32 @@ def column_text(
     if otherwise:
         c.mark(dp_id, *otherwise)
     return []
+
+
+def answered(
+    c: Composer, data: Inputs, dp_id: str, question: str, kind: str = "boolean"
+) -> list[Block]:
+    """A yes/no (or year) datapoint the undertaking answers on the Narratives sheet; without
+    the row the datapoint is missing and its note says what to fill."""
+    narrative = data.narrative(dp_id)
+    if narrative is None:
+        what = "yes or no" if kind == "boolean" else "a year"
+        c.mark(dp_id, Status.MISSING, f"{fill_narrative(dp_id)} giving {what}: {question}")
+        return []
+    where = (str(narrative.cell("text")),)
+    if kind == "boolean":
+        run = c.flag(dp_id, bool(yes_no_text(narrative.text)), where)
+    else:
+        run = c.fact(dp_id, "year", narrative.text.strip(), sources=where)
+    return [_para(f"{question}: ", run, ".")]
+
+
+def own_words(data: Inputs, dp_id: str) -> tuple[list[str], tuple[str, ...]]:
+    """The paragraphs and cell of the Narratives row for a datapoint, if any."""
+    narrative = data.narrative(dp_id)
+    if narrative is None:
+        return [], ()
+    return paragraphs(narrative), (str(narrative.cell("text")),)
 
 
 def item_enum(
@@ -95,59 +134,51 @@ def _enum_value(namespace: str, members: list[str]) -> str:
 
 def sbm3_s3(c: Composer, data: Inputs) -> Section:
     """Material impacts, risks and opportunities and the communities they concern (S3 ¶9-11)."""
-    blocks: list[Block] = []
-    negative = data.material("negative impact")
-    positive = data.material("positive impact")
-    risks = data.material("risk", "opportunity")
-    everything = data.workbook.impacts
-    blocks.append(
-        _para(
-            "All affected communities who can be materially impacted are in the scope of this "
-            "disclosure: ",
-            c.flag("S3.SBM-3_01", True, cells(everything[:1], "id")),
-            f". The register assessed {len(everything)} impacts, risks and opportunities.",
-        )
+    blocks: list[Block] = answered(
+        c,
+        data,
+        "S3.SBM-3_01",
+        "All affected communities who can be materially impacted by the undertaking are included "
+        "in the scope of this disclosure",
     )
+    impacts = data.material("negative impact", "positive impact")
+    negative = [i for i in impacts if i.kind == "negative impact"]
+    positive = [i for i in impacts if i.kind == "positive impact"]
+    risks = data.material("risk", "opportunity")
     by_type: dict[str, list[Iro]] = {}
-    for iro in negative:
-        by_type.setdefault(iro.community_type or "not stated", []).append(iro)
-    if negative:
-        paragraphs = []
+    for iro in impacts:
+        by_type.setdefault(iro.community_type, []).append(iro)
+    if impacts:
+        paragraphs_ = []
         for kind, iros in by_type.items():
             listed, rest = first_listed(iros)
-            paragraphs.append(
-                f"Communities {kind} ({len(iros)} material negative impacts): "
+            paragraphs_.append(
+                f"{data.label('community_type', kind)} ({count(len(iros), 'material impact')}): "
                 + " ".join(_iro_line(i) for i in listed)
                 + (f" {more(rest, 'impacts')}" if rest else "")
             )
-        blocks.append(c.textblock("S3.SBM-3_02", paragraphs, cells(negative, "community_type")))
-        members = [
-            data.members["community_type"][k]
-            for k in by_type
-            if k in data.members["community_type"]
-        ]
-        if members:
-            blocks.append(
-                _para(
-                    "Types of communities subject to material negative impacts: ",
-                    c.fact(
-                        "S3.SBM-3_03",
-                        "enumeration",
-                        listing(list(by_type)),
-                        value=_enum_value(data.namespace, members),
-                        sources=cells(negative, "community_type"),
-                    ),
-                    ".",
-                )
+        blocks.append(c.textblock("S3.SBM-3_02", paragraphs_, cells(impacts, "community_type")))
+        blocks.append(
+            _para(
+                "Types of communities subject to material impacts: ",
+                c.fact(
+                    "S3.SBM-3_03",
+                    "enumeration",
+                    listing([data.label("community_type", k).lower() for k in by_type]),
+                    value=data.enum_value("community_type", *by_type),
+                    sources=cells(impacts, "community_type"),
+                ),
+                ".",
             )
+        )
     else:
-        c.mark("S3.SBM-3_02", Status.NOT_APPLICABLE, "no material negative impact")
-        c.mark("S3.SBM-3_03", Status.NOT_APPLICABLE, "no material negative impact")
+        c.mark("S3.SBM-3_02", Status.NOT_APPLICABLE, "no material impact")
+        c.mark("S3.SBM-3_03", Status.NOT_APPLICABLE, "no material impact")
     classified = [i for i in negative if i.occurrence]
     for iro in first_listed(classified)[0]:
         blocks.append(
             _para(
-                f"{iro.id}: the impact is ",
+                f"{iro.id} {iro.title}: the impact is ",
                 item_enum(c, data, "S3.SBM-3_04", iro, "occurrence"),
                 ".",
             )
@@ -156,8 +187,7 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
         c.mark(
             "S3.SBM-3_04",
             Status.MISSING if negative else Status.NOT_APPLICABLE,
-            "no material negative impact says whether it is widespread, systemic or isolated "
-            "(Impacts column occurrence)"
+            "fill the Impacts column occurrence for the material negative impacts"
             if negative
             else "no material negative impact",
         )
@@ -165,7 +195,11 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
         blocks.append(
             c.textblock(
                 "S3.SBM-3_05",
-                [f"{_iro_line(i)} Communities: {i.community_type}." for i in positive],
+                [
+                    f"{_iro_line(i)} It benefits "
+                    f"{data.label('community_type', i.community_type).lower()}."
+                    for i in positive
+                ],
                 cells(positive, "description", "community_type"),
             )
         )
@@ -179,19 +213,22 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
                 cells(risks, "description"),
             )
         )
+        blocks += answered(
+            c,
+            data,
+            "S3.SBM-3_08",
+            "Material risks or opportunities arise from impacts on, or dependencies on, specific "
+            "groups of affected communities rather than all of them",
+        )
     else:
         c.mark("S3.SBM-3_06", Status.NOT_APPLICABLE, "no material risk or opportunity")
+        c.mark("S3.SBM-3_08", Status.NOT_APPLICABLE, "no material risk or opportunity")
     blocks += column_text(
         c,
         "S3.SBM-3_07",
         data.workbook.engagement,
         "vulnerable_groups_insight",
-        (Status.MISSING, "no engagement row records insight into groups at greater risk"),
-    )
-    c.mark(
-        "S3.SBM-3_08",
-        Status.MISSING,
-        "the workbook does not link risks and opportunities to specific groups",
+        (Status.MISSING, "fill the Engagement column vulnerable_groups_insight"),
     )
     return Section(
         anchor="sbm-3-s3",
@@ -200,38 +237,46 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
     )
 
 
+INSTRUMENTS = (
+    ("the UN Guiding Principles", "references_ungp"),
+    ("the OECD Guidelines", "references_oecd"),
+    ("the ILO Declaration", "references_ilo"),
+)
+
+
+def _instruments(policy: Policy) -> list[str]:
+    return [name for name, field in INSTRUMENTS if getattr(policy, field)]
+
+
 def s3_1(c: Composer, data: Inputs) -> list[Block]:
     """S3-1 narrative parts (the per-policy MDR-P table is added by mdr_sections)."""
     policies = data.workbook.policies
     blocks: list[Block] = []
     if not policies:
         return blocks
-    referencing = [
-        p for p in policies if p.references_ungp or p.references_oecd or p.references_ilo
-    ]
+    none = "the UN Guiding Principles, the OECD Guidelines or the ILO Declaration"
+    blocks += column_text(
+        c,
+        "S3-1_02",
+        policies,
+        "compliance_monitoring",
+        (Status.MISSING, "fill the Policies column compliance_monitoring"),
+        label=lambda p: f"{p.name} ({p.id})",
+    )
     frameworks = []
     for p in policies:
-        named = [
-            n
-            for n, flag in (
-                ("the UN Guiding Principles", p.references_ungp),
-                ("the OECD Guidelines", p.references_oecd),
-                ("the ILO Declaration", p.references_ilo),
-            )
-            if flag
-        ]
+        named = _instruments(p)
         frameworks.append(
-            f"{p.id} {p.name}: "
-            + (
-                f"refers to {listing(named)}."
-                if named
-                else "refers to none of the UN Guiding Principles, the OECD "
-                "Guidelines and the ILO Declaration."
-            )
+            f"{p.name} ({p.id}) "
+            + (f"refers to {listing(named)}." if named else f"does not refer to {none}.")
             + f" {sentence(p.description)}"
         )
     blocks.append(
-        c.textblock("S3-1_03", frameworks, cells(policies, "description", "references_ungp"))
+        c.textblock(
+            "S3-1_03",
+            frameworks,
+            cells(policies, "description", "references_ungp", "references_oecd", "references_ilo"),
+        )
     )
     engagement = data.workbook.engagement
     if engagement:
@@ -243,17 +288,15 @@ def s3_1(c: Composer, data: Inputs) -> list[Block]:
                     f"frequency: {e.frequency}."
                     for e in engagement
                 ],
-                cells(engagement, "description"),
+                cells(engagement, "description", "form", "stage", "frequency"),
             )
         )
     else:
         blocks.append(
             c.textblock(
                 "S3-1_04",
-                [
-                    "No general process to engage with affected "
-                    "communities has been adopted (see S3-2)."
-                ],
+                ["No general process to engage with affected communities has been adopted."],
+                ("Engagement!A2",),
             )
         )
     blocks += column_text(
@@ -261,68 +304,95 @@ def s3_1(c: Composer, data: Inputs) -> list[Block]:
         "S3-1_05",
         data.workbook.channels,
         "remedy_approach",
-        (Status.MISSING, "no channel row describes an approach to remedy"),
-        label=lambda ch: f"{ch.id} {ch.name}",
+        (Status.MISSING, "fill the Channels column remedy_approach"),
+        label=lambda ch: f"{ch.name} ({ch.id})",
     )
-    blocks.append(
-        _para(
-            "Policies are aligned with internationally recognised instruments: ",
-            c.flag(
-                "S3-1_06",
-                referencing,
-                cells(policies, "references_ungp", "references_oecd", "references_ilo"),
-            ),
-            f". {len(referencing)} of {len(policies)} policies refer to the UN Guiding Principles, "
-            "the OECD Guidelines or the ILO Declaration.",
-        )
-    )
-    cases = [i for i in data.workbook.incidents if i.breach_of_ungp_oecd_ilo]
-    if cases:
-        dp = c.datapoints["S3-1_07"]
-        extent, nature = dp.concepts[0], dp.concepts[-1]
-        blocks.append(
-            c.textblock(
-                "S3-1_07",
-                [
-                    f"{len(cases)} case(s) of non-respect of the UN Guiding Principles, the ILO "
-                    "Declaration or the OECD Guidelines involving affected communities were reported "
-                    "in the period."
-                ],
-                cells(cases, "breach_of_ungp_oecd_ilo"),
-                concept=extent,
-            )
-        )
-        blocks.append(
-            c.textblock(
-                "S3-1_07",
-                [
-                    f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)}"
-                    + (f" Status: {i.status}." if i.status else "")
-                    for i in cases
-                ],
-                cells(cases, "description"),
-                concept=nature,
-            )
-        )
-    else:
-        blocks.append(
-            c.textblock(
-                "S3-1_07",
-                [
-                    "No case of non-respect of the UN Guiding "
-                    "Principles, the ILO Declaration or the OECD "
-                    "Guidelines involving affected communities was "
-                    "recorded in the period."
-                ],
-                cells(data.workbook.incidents, "breach_of_ungp_oecd_ilo"),
-            )
-        )
+    blocks += _alignment(c, data, policies, none)
+    blocks += _cases(c, data)
     blocks += column_text(
-        c, "S3-1_09", policies, "communication", label=lambda p: f"{p.id} {p.name}"
+        c, "S3-1_09", policies, "communication", label=lambda p: f"{p.name} ({p.id})"
     )
-    parts = [f for dp in ("S3-1_03", "S3-1_04", "S3-1_05") for f in c.facts_of(dp)]
-    c.link("S3-1_02", tuple(parts), "human-rights commitments: see S3-1 ¶16 a-c")
     return blocks
+
+
+def _alignment(c: Composer, data: Inputs, policies: Sequence[Policy], none: str) -> list[Block]:
+    """S3 ¶17: whether the policies that cover material impacts are aligned with the
+    internationally recognised instruments: yes only if each of them refers to one."""
+    scope = [p for p in policies if data.material_ids & set(p.impacts)]
+    if not scope:
+        c.mark(
+            "S3-1_06",
+            Status.MISSING,
+            "no policy covers a material impact: list the material IROs in the Policies column "
+            "impacts",
+        )
+        return []
+    silent = [p for p in scope if not _instruments(p)]
+    where = cells(scope, "impacts", "references_ungp", "references_oecd", "references_ilo")
+    lines = [
+        f"{count(len(scope), 'policy', 'policies')} cover material impacts, risks or "
+        f"opportunities; {len(scope) - len(silent)} of them refer to {none}."
+    ]
+    lines += [
+        f"{p.name} ({p.id}) refers to {listing(_instruments(p))}." for p in scope if p not in silent
+    ]
+    if silent:
+        lines.append(
+            f"{listing([f'{p.name} ({p.id})' for p in silent])} "
+            f"{'does' if len(silent) == 1 else 'do'} not refer to any of them."
+        )
+    return [
+        _para(
+            "The policies that cover material impacts are aligned with internationally "
+            "recognised instruments: ",
+            c.flag("S3-1_06", not silent, where),
+            ".",
+        ),
+        c.textblock("S3-1_06", lines, where),
+    ]
+
+
+def _cases(c: Composer, data: Inputs) -> list[Block]:
+    """S3 ¶17: the extent and nature of reported cases of non-respect of the instruments."""
+    incidents = data.workbook.incidents
+    cases = [i for i in incidents if i.breach_of_ungp_oecd_ilo]
+    dp = c.datapoints["S3-1_07"]
+    extent, nature = dp.concepts[0], dp.concepts[-1]
+    where = cells(incidents, "breach_of_ungp_oecd_ilo") or ("Incidents!A2",)
+    if not cases:
+        return [
+            c.textblock(
+                "S3-1_07",
+                [
+                    "No case of non-respect of the UN Guiding Principles, the ILO Declaration or "
+                    "the OECD Guidelines involving affected communities was reported in the "
+                    "period."
+                ],
+                where,
+            )
+        ]
+    return [
+        c.textblock(
+            "S3-1_07",
+            [
+                f"{count(len(cases), 'case')} of non-respect of the UN Guiding Principles, the ILO "
+                "Declaration or the OECD Guidelines involving affected communities "
+                f"{'was' if len(cases) == 1 else 'were'} reported in the period."
+            ],
+            where,
+            concept=extent,
+        ),
+        c.textblock(
+            "S3-1_07",
+            [
+                f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)}"
+                + (f" Status: {i.status}." if i.status else "")
+                for i in cases
+            ],
+            cells(cases, "description", "date", "country", "status"),
+            concept=nature,
+        ),
+    ]
 
 
 def s3_2(c: Composer, data: Inputs) -> list[Block]:
@@ -332,7 +402,7 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         blocks = [
             _para(
                 "No general process to engage with affected communities has been adopted: ",
-                c.flag("S3-2_08", True),
+                c.flag("S3-2_08", True, ("Engagement!A2",)),
                 ".",
             )
         ]
@@ -395,27 +465,39 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         "S3-2_06",
         rows,
         "vulnerable_groups_insight",
-        (Status.MISSING, "no engagement row records steps to hear vulnerable groups"),
+        (Status.MISSING, "fill the Engagement column vulnerable_groups_insight"),
     )
-    indigenous = any(i.community_type == "indigenous peoples" for i in data.workbook.impacts)
+    indigenous = [i for i in data.material() if _concerns_indigenous_peoples(i)]
     fpic_rows = [e for e in rows if e.fpic in ("yes", "no")]
-    if indigenous or fpic_rows:
-        lines = [f"{e.id}: free, prior and informed consent sought: {e.fpic}." for e in fpic_rows]
+    if fpic_rows:
         blocks.append(
             c.textblock(
                 "S3-2_07",
-                lines
-                or [
-                    "No engagement process records whether free, prior and informed consent "
-                    "of indigenous peoples is sought."
+                [
+                    f"{e.id}: the free, prior and informed consent of the indigenous peoples "
+                    f"concerned {'is' if e.fpic == 'yes' else 'is not'} sought."
+                    for e in fpic_rows
                 ],
-                cells(rows, "fpic"),
-                concept=c.concept(c.datapoints["S3-2_07"], "textblock"),
+                cells(fpic_rows, "fpic"),
             )
         )
+    elif indigenous:
+        c.mark(
+            "S3-2_07",
+            Status.MISSING,
+            "fill the Engagement column fpic for the engagement with the indigenous peoples "
+            f"concerned by {listing([i.id for i in indigenous])}",
+        )
     else:
-        c.mark("S3-2_07", Status.NOT_APPLICABLE, "no impact on indigenous peoples in the register")
+        c.mark("S3-2_07", Status.NOT_APPLICABLE, "no material impact on indigenous peoples")
     return blocks
+
+
+def _concerns_indigenous_peoples(iro: Iro) -> bool:
+    return (
+        iro.community_type == "indigenous peoples"
+        or iro.sub_topic == "rights of indigenous peoples"
+    )
 
 
 def s3_3(c: Composer, data: Inputs) -> list[Block]:
@@ -427,7 +509,7 @@ def s3_3(c: Composer, data: Inputs) -> list[Block]:
             _para(
                 "No channel through which affected communities can raise concerns has "
                 "been adopted: ",
-                c.flag("S3-3_16", True),
+                c.flag("S3-3_16", True, ("Channels!A2",)),
                 ".",
             )
         ]
@@ -464,35 +546,30 @@ def s3_3(c: Composer, data: Inputs) -> list[Block]:
                 cells(channels, "trust_assessed"),
             ),
         ]
-        every = all(ch.anti_retaliation for ch in channels)
+        blocks += [
+            _every_channel(
+                c,
+                channels,
+                "S3-3_15",
+                "anti_retaliation",
+                "Policies protect the people who use each channel against retaliation",
+                "without that protection",
+            ),
+            _every_channel(
+                c,
+                channels,
+                "S3-3_20",
+                "confidential",
+                "Grievances are treated confidentially in each channel",
+                "without confidential treatment",
+            ),
+        ]
+        anonymous = [ch for ch in channels if ch.anonymous]
         blocks.append(
             _para(
-                "Policies protect people who use the channels against retaliation: ",
-                c.flag(
-                    "S3-3_15",
-                    every,
-                    cells(channels, "anti_retaliation"),
-                ),
-                ".",
-            )
-        )
-        confidential = all(ch.confidential for ch in channels)
-        anonymous = all(ch.anonymous for ch in channels)
-        blocks.append(
-            _para(
-                "Grievances are treated confidentially: ",
-                c.flag(
-                    "S3-3_20",
-                    confidential,
-                    cells(channels, "confidential"),
-                ),
-                ". Concerns can be raised anonymously: ",
-                c.flag(
-                    "S3-3_21",
-                    anonymous,
-                    cells(channels, "anonymous"),
-                ),
-                ".",
+                "Concerns can be raised anonymously: ",
+                c.flag("S3-3_21", bool(anonymous), cells(channels, "anonymous")),
+                f" (through {listing([ch.name for ch in anonymous])})." if anonymous else ".",
             )
         )
     approaches = [ch for ch in channels if ch.remedy_approach]
@@ -509,99 +586,218 @@ def s3_3(c: Composer, data: Inputs) -> list[Block]:
         )
     else:
         c.mark(
-            "S3-3_10", Status.MISSING, "no remedy approach or remediation action in the workbook"
+            "S3-3_10",
+            Status.MISSING,
+            "fill the Channels column remedy_approach, or record actions of type remediate",
         )
-    c.mark(
-        "S3-3_12",
-        Status.MISSING,
-        "the workbook does not describe channels at business relationships",
-    )
+    c.mark("S3-3_12", Status.MISSING, fill_narrative("S3-3_12"))
     return blocks
+
+
+def _every_channel(
+    c: Composer, channels: Sequence[Channel], dp_id: str, field: str, claim: str, lacking: str
+) -> Block:
+    """A yes/no that holds only if it holds for every channel; the exceptions are named."""
+    without = [ch for ch in channels if not getattr(ch, field)]
+    return _para(
+        f"{claim}: ",
+        c.flag(dp_id, not without, cells(channels, field)),
+        f" ({listing([ch.name for ch in without])} {lacking})." if without else ".",
+    )
+
+
+# S3 ¶32 b-c, ¶34: what the actions of each type disclose, and what makes the datapoint apply
+# (its trigger: the kinds and status of material IROs it is about).
+ACTION_GROUPS = (
+    ("S3-4_02", ("remediate",), ("negative impact",), "actual", "remedy"),
+    ("S3-4_03", ("positive impact",), ("positive impact",), None, "initiatives"),
+    ("S3-4_08", ("manage risk",), ("risk",), None, "risk actions"),
+    ("S3-4_09", ("pursue opportunity",), ("opportunity",), None, "opportunity actions"),
+)
+
+
+def _action_line(a: Action) -> str:
+    return f"{a.title} ({a.id}, {a.status}): {sentence(a.description)}"
+
+
+def _by_type(c: Composer, data: Inputs) -> list[Block]:
+    """S3-4_02/03/08/09 from the actions of the matching type, else from the undertaking's own
+    words (Narratives); missing when material IROs call for them, not applicable otherwise."""
+    blocks: list[Block] = []
+    actions = data.workbook.actions
+    for dp, types, kinds, status, what in ACTION_GROUPS:
+        rows = [a for a in actions if a.action_type in types]
+        trigger = [i for i in data.material(*kinds) if status is None or i.status == status]
+        lines = [_action_line(a) for a in rows]
+        where = cells(rows, "title", "description", "status", "action_type")
+        if dp == "S3-4_02":
+            remedied = [
+                i
+                for i in data.workbook.incidents
+                if i.remedy_provided and set(i.impacts) & {t.id for t in trigger}
+            ]
+            lines += [
+                f"{i.id} ({i.date.isoformat()}): remedy has been provided for the incident."
+                for i in remedied
+            ]
+            where += cells(remedied, "remedy_provided")
+            if rows:
+                blocks.append(
+                    _para(
+                        "Action has been taken to provide or enable remedy for actual material "
+                        "impacts: ",
+                        c.flag(dp, True, cells(rows, "action_type")),
+                        ".",
+                    )
+                )
+        words, cell = own_words(data, dp)
+        if lines or words:
+            concept = c.concept(c.datapoints[dp], "textblock")
+            blocks.append(c.textblock(dp, lines + words, where + cell, concept=concept))
+        elif trigger:
+            c.mark(
+                dp,
+                Status.MISSING,
+                f"record the {what} for {listing([i.id for i in trigger])} as actions of type "
+                f"{' or '.join(types)}, or {fill_narrative(dp)}",
+            )
+        else:
+            c.mark(
+                dp,
+                Status.NOT_APPLICABLE,
+                f"no material {' or '.join(kinds)}" + (f" that is {status}" if status else ""),
+            )
+    return blocks
+
+
+def _prevention(c: Composer, data: Inputs) -> list[Block]:
+    """S3-4_01 (¶32 a): the actions that prevent or mitigate material negative impacts."""
+    negative = data.material("negative impact")
+    rows = [
+        a
+        for a in data.workbook.actions
+        if a.action_type in ("prevent", "mitigate") and {i.id for i in negative} & set(a.impacts)
+    ]
+    if rows:
+        titles = {i.id: i.title for i in negative}
+        lines = [
+            _action_line(a)
+            + f" It addresses {listing([f'{titles[i]} ({i})' for i in a.impacts if i in titles])}."
+            for a in rows
+        ]
+        return [c.textblock("S3-4_01", lines, cells(rows, "title", "description", "impacts"))]
+    if negative:
+        c.mark(
+            "S3-4_01",
+            Status.MISSING,
+            "record the actions that prevent or mitigate "
+            f"{listing([i.id for i in negative])} (Actions, action_type prevent or mitigate, "
+            "listing them in impacts)",
+        )
+    else:
+        c.mark("S3-4_01", Status.NOT_APPLICABLE, "no material negative impact")
+    return []
+
+
+def _resources(c: Composer, data: Inputs) -> list[Block]:
+    """S3-4_12 (¶38): the resources allocated, from the amounts stated per action."""
+    actions = data.workbook.actions
+    parts = []
+    for field, label in MONEY:
+        stated = [a for a in actions if getattr(a, field) is not None]
+        if stated:
+            total = sum(getattr(a, field) for a in stated)
+            parts.append(f"{label} {amount(total, data.currency)} ({count(len(stated), 'action')})")
+    if not parts:
+        c.mark(
+            "S3-4_12",
+            Status.MISSING,
+            "fill the Actions columns capex_current, opex_current, capex_future and opex_future",
+        )
+        return []
+    return [
+        c.textblock(
+            "S3-4_12",
+            [
+                "Resources allocated to the actions on affected communities: "
+                + "; ".join(parts)
+                + "."
+            ],
+            cells(actions, *(field for field, _ in MONEY)),
+        )
+    ]
+
+
+# The money columns of an action, as the statement names them.
+MONEY = (
+    ("capex_current", "capital expenditure in the reporting period"),
+    ("opex_current", "operating expenditure in the reporting period"),
+    ("capex_future", "capital expenditure planned for later periods"),
+    ("opex_future", "operating expenditure planned for later periods"),
+)
 
 
 def s3_4(c: Composer, data: Inputs) -> list[Block]:
     """S3-4 narrative parts (per-action MDR-A facts are added by mdr_sections)."""
     actions = data.workbook.actions
     blocks: list[Block] = []
-    groups = {
-        "S3-4_02": [a for a in actions if a.action_type == "remediate"],
-        "S3-4_03": [a for a in actions if a.action_type == "positive impact"],
-        "S3-4_08": [a for a in actions if a.action_type == "manage risk"],
-        "S3-4_09": [a for a in actions if a.action_type == "pursue opportunity"],
-    }
-    for dp, rows in groups.items():
-        if rows:
-            concept = c.concept(c.datapoints[dp], "textblock")
-            blocks.append(
-                c.textblock(
-                    dp,
-                    [f"{a.id} {a.title} ({a.status}): {sentence(a.description)}" for a in rows],
-                    cells(rows, "description"),
-                    concept=concept,
-                )
-            )
-        else:
-            c.mark(dp, Status.NOT_APPLICABLE, "no action of this type")
-    tracked = [a for a in actions if a.effectiveness_tracking]
     if actions:
+        blocks += _prevention(c, data)
+        blocks += _by_type(c, data)
+        tracked = [a for a in actions if a.effectiveness_tracking]
+        untracked = [a for a in actions if not a.effectiveness_tracking]
         blocks.append(
             c.textblock(
                 "S3-4_04",
-                [f"{a.id}: {sentence(a.effectiveness_tracking)}" for a in tracked]
-                + [
-                    f"{listing([a.id for a in actions if not a.effectiveness_tracking])}: effectiveness "
-                    "is not tracked."
-                ]
-                * (len(tracked) < len(actions)),
+                [f"{a.title} ({a.id}): {sentence(a.effectiveness_tracking)}" for a in tracked]
+                + (
+                    [
+                        f"The effectiveness of {listing([f'{a.title} ({a.id})' for a in untracked])} "
+                        "is not tracked."
+                    ]
+                    if untracked
+                    else []
+                ),
                 cells(actions, "effectiveness_tracking"),
             )
         )
-        capex = sum(a.capex or 0 for a in actions)
-        opex = sum(a.opex or 0 for a in actions)
-        blocks.append(
-            c.textblock(
-                "S3-4_12",
-                [
-                    f"Resources allocated to the {len(actions)} actions: capital expenditure "
-                    f"{data.currency} {capex:,.0f} and operating expenditure {data.currency} {opex:,.0f} "
-                    "(totals of the amounts stated per action)."
-                ],
-                cells(actions, "capex", "opex"),
-            )
+        blocks += _resources(c, data)
+        blocks += column_text(c, "S3-4_13", actions, "leverage_used")
+    else:  # the ESRS 2 ¶62 statement that no action is adopted covers S3-4 ¶32-34
+        for dp in ("S3-4_01", "S3-4_02", "S3-4_03", "S3-4_04", "S3-4_08", "S3-4_09", "S3-4_12"):
+            c.mark(dp, Status.NOT_APPLICABLE, "no action adopted (ESRS 2 ¶62 statement)")
+    blocks += _severe_incidents(c, data)
+    for dp in ("S3-4_05", "S3-4_06", "S3-4_07", "S3-4_10"):
+        c.mark(dp, Status.MISSING, fill_narrative(dp))
+    return blocks
+
+
+def _severe_incidents(c: Composer, data: Inputs) -> list[Block]:
+    """S3 ¶36: whether severe human-rights issues and incidents were reported, and which."""
+    incidents = data.workbook.incidents
+    severe = [i for i in incidents if i.severe]
+    where = cells(incidents, "severe") or ("Incidents!A2",)
+    blocks = [
+        _para(
+            "Severe human-rights issues or incidents connected to affected communities were "
+            "reported in the period: ",
+            c.flag("S3-4_11", bool(severe), where),
+            ".",
         )
-    blocks += column_text(c, "S3-4_13", actions, "leverage_used")
-    severe = [i for i in data.workbook.incidents if i.severe]
+    ]
     if severe:
         blocks.append(
             c.textblock(
                 "S3-4_11",
                 [
-                    f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)} Remedy "
-                    f"provided: {'yes' if i.remedy_provided else 'no'}."
+                    f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)} "
+                    f"Remedy {'has' if i.remedy_provided else 'has not'} been provided."
                     + (f" Status: {i.status}." if i.status else "")
                     for i in severe
                 ],
-                cells(severe, "description", "remedy_provided"),
+                cells(severe, "description", "date", "country", "remedy_provided", "status"),
             )
         )
-    else:
-        blocks.append(
-            c.textblock(
-                "S3-4_11",
-                [
-                    "No severe human-rights issue or incident connected "
-                    "to affected communities was reported in the period."
-                ],
-                cells(data.workbook.incidents, "severe"),
-            )
-        )
-    for dp, note in (
-        ("S3-4_05", "no process for identifying needed action is described"),
-        ("S3-4_06", "no approach to specific impacts is described"),
-        ("S3-4_07", "no approach to making remedy effective is described"),
-        ("S3-4_10", "the workbook does not describe how own practices avoid harm"),
-    ):
-        c.mark(dp, Status.MISSING, note)
     return blocks
 
 
@@ -612,10 +808,9 @@ def s3_5(c: Composer, data: Inputs) -> list[Block]:
         for dp in ("S3-5_01", "S3-5_02", "S3-5_03"):
             c.mark(dp, Status.NOT_APPLICABLE, "no target set")
         return []
-    involved = [t for t in targets if t.communities_involved]
     lines = [
-        f"{t.id} {t.title}: affected communities were "
-        f"{'engaged' if t.communities_involved else 'not engaged'} in setting it."
+        f"{t.title} ({t.id}): affected communities "
+        f"{'were' if t.communities_involved else 'were not'} engaged in setting it."
         for t in targets
     ]
     block = c.textblock(
@@ -624,11 +819,6 @@ def s3_5(c: Composer, data: Inputs) -> list[Block]:
         cells(targets, "communities_involved"),
         concept=c.concept(c.datapoints["S3-5_01"], "textblock"),
     )
-    c.mark(
-        "S3-5_02", Status.MISSING, "the workbook does not say whether communities track performance"
-    )
-    c.mark(
-        "S3-5_03", Status.MISSING, "the workbook does not say whether communities help draw lessons"
-    )
-    del involved
+    for dp in ("S3-5_02", "S3-5_03"):
+        c.mark(dp, Status.MISSING, fill_narrative(dp))
     return [block]

@@ -15,8 +15,9 @@ LISTED = 40
 
 
 def cells(records: Iterable[Record], *fields: str) -> tuple[str, ...]:
-    """The source cells of `fields` of each record, for provenance."""
-    return tuple(str(r.cell(f)) for r in records for f in fields)
+    """The source cells of `fields` of each record, for provenance (a field whose optional
+    column the sheet does not have is left out)."""
+    return tuple(str(r.cell(f)) for r in records for f in fields if f in r.source.columns)
 
 
 def sentence(text: str) -> str:
@@ -36,6 +37,11 @@ def yes_no(value: bool | None) -> str:
     return "Yes" if value else "No"
 
 
+def number_text(value: float) -> str:
+    """A number as shown: thousands separated, at most two decimals, no trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def amount(value: float, currency: str) -> str:
     return f"{currency} {value:,.0f}"
 
@@ -50,3 +56,8 @@ def more(count: int, what: str) -> str:
         f"{count} further {what} are not listed here; the full list is in the workbook and in "
         "assessment.xlsx."
     )
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """`1 policy`, `4 policies`: a number with its noun in the right number."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"

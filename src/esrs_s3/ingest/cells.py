@@ -119,6 +119,12 @@ def parse_text(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
     return as_text(raw)
 
 
+def yes_no_text(text: str) -> bool | None:
+    """True for yes/true/y, False for no/false/n (any case), None for anything else."""
+    word = text.strip().lower()
+    return True if word in YES else False if word in NO else None
+
+
 def parse_yes_no(raw: object, column: ColumnSpec, ctx: CellContext) -> bool:
     if raw is True or raw is False:
         return raw

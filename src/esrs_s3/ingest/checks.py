@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from esrs_s3.contract import ColumnSpec, Contract, SheetSpec
+from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.ingest.sheets import ParsedSheet
 from esrs_s3.issues import Issue, Severity, cell_issue
 from esrs_s3.rulebook import Rulebook
@@ -183,4 +185,25 @@ def check_within_period(
                         Severity.WARNING,
                     )
                 )
+    return issues
+
+
+def check_narrative_answers(narratives: ParsedSheet, answered: dict[str, str]) -> list[Issue]:
+    """A Narratives row for a yes/no or year datapoint (`answered`: id -> data type) holds
+    yes or no, or a four-digit year."""
+    issues = []
+    letters = narratives.columns.get("text")
+    for number, values in narratives.rows():
+        text, dp_id = values.get("text"), values.get("datapoint")
+        if dp_id not in answered or text is None:
+            continue
+        if answered[dp_id] == "boolean" and yes_no_text(text) is None:
+            code, expected = "not-yes-no", f"yes or no: {dp_id} is a yes/no datapoint"
+        elif answered[dp_id] == "gYear" and not re.fullmatch(r"\d{4}", text.strip()):
+            code, expected = "not-a-year", f"a four-digit year: {dp_id} is a year"
+        else:
+            continue
+        issues.append(
+            cell_issue(code, narratives.name, f"{letters}{number}", "text", expected, f'"{text}"')
+        )
     return issues

@@ -326,6 +326,9 @@ def _read_sheets(
     issues += checks.check_references(parsed, contract)
     if "Impacts" in parsed:
         issues += checks.check_topic_fit(parsed["Impacts"], rulebook)
+    if "Narratives" in parsed:
+        answered = {dp.id: dp.data_type for dp in narrative_datapoints(rulebook_id) if dp.answered}
+        issues += checks.check_narrative_answers(parsed["Narratives"], answered)
     settings = _read_settings(sheets, contract, ctx, issues)
     issues += _unknown_sheets(sheets, contract)
 

@@ -65,6 +65,7 @@ class Document(BaseModel):
     facts: tuple[Fact, ...]
     units: tuple[tuple[str, str], ...]  # (id, measure QName)
     provenance: tuple[tuple[str, str], ...]  # shown on the cover: input SHA-256, versions
+    draft: str = ""  # what keeps the statement a draft ("12 mandatory datapoints missing, ...")
 
     @cached_property
     def _facts_by_id(self) -> dict[str, Fact]:
