@@ -147,7 +147,23 @@ NOT_MATERIAL = {
     ]
 }
 NOTHING_ADOPTED = {**MATERIAL, "Policies": [], "Actions": [], "Targets": []}
-PHASE_IN = {"fields": {"Undertaking": {"employees": 480}}, "rows": MATERIAL}
+PHASE_IN = {  # an undertaking of 480 employees in its first year, with the ESRS 2 ¶17 texts
+    "fields": {"Undertaking": {"employees": 480}},
+    "rows": {
+        **MATERIAL,
+        "Narratives": [
+            {
+                "datapoint": "BP-2_23",
+                "text": "Dust and permit conditions shape where and when we blast; the "
+                "extension plan for the north face waits for the village's consent.",
+            },
+            {
+                "datapoint": "BP-2_27",
+                "text": "We count the complaints about dust received each month.",
+            },
+        ],
+    },
+}
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

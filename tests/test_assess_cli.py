@@ -18,7 +18,7 @@ def test_assess_writes_three_identical_files_twice(tmp_path) -> None:
         assert completed.returncode == 0, completed.stderr
     for name in ("assessment.xlsx", "matrix.svg", "matrix.png"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    assert "23 of 47 IROs material; S3 material: yes" in completed.stdout
+    assert "27 of 47 IROs material; S3 material: yes" in completed.stdout
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [
         "assessment.xlsx",
         "matrix.png",

@@ -143,7 +143,7 @@ def test_assurer_pack_contents(defence) -> None:
 
 
 def test_coverage_csv_is_safe_from_formulas(make_workbook, tmp_path) -> None:
-    impact = {**BASE_ROWS["Impacts"][0], "scale": 5, "title": "=cmd|' /C calc'!A0"}
+    impact = {**BASE_ROWS["Impacts"][0], "scale": 5, "description": "=cmd|' /C calc'!A0"}
     path = make_workbook(rows={"Impacts": [impact, BASE_ROWS["Impacts"][1]]})
     build_statement(path, tmp_path / "out")
     text = (tmp_path / "out" / "coverage.csv").read_text(encoding="utf-8")

@@ -84,8 +84,8 @@ def test_one_extreme_criterion_is_not_averaged_away() -> None:
 def test_human_rights_precedence_scale_5_irremediability_5_likelihood_1() -> None:
     result = one(iro(human_rights=True, scale=5, scope=1, irremediability=5, likelihood=1))
     assert result.scores.severity == 4.0  # mean 3.67, peak 4
-    assert result.scores.likelihood_factor == 0.8  # floor instead of 1/5
-    assert result.scores.impact_score == pytest.approx(3.2)
+    assert result.scores.likelihood_factor == 1.0  # severity alone, instead of 1/5
+    assert result.scores.impact_score == pytest.approx(4.0)
     assert result.material
     assert result.decision.rules[0] == "human_rights_severity"
     assert "likelihood not applied (ESRS 1 ¶45)" in result.reason
@@ -104,11 +104,22 @@ def test_human_rights_irremediability_override_alone() -> None:
     assert "irremediability 5 ≥ 5" in result.reason
 
 
-def test_human_rights_floor_without_override_is_explained() -> None:
+def test_potential_human_rights_impacts_are_judged_on_severity_by_default() -> None:
+    """ESRS 1 ¶45 as written: severity takes precedence over likelihood, so by default a
+    potential human-rights impact of severity 3 is material whatever its likelihood."""
     result = one(iro(human_rights=True, scale=3, scope=3, irremediability=3, likelihood=1))
-    assert result.scores.impact_score == pytest.approx(2.4)  # 3 x 0.8
-    assert not result.material
-    assert "Likelihood factor raised to 0.8 for a potential human-rights impact" in result.reason
+    assert result.scores.impact_score == pytest.approx(3.0)  # 3 x 1, not 3 x 1/5
+    assert result.material
+    assert (
+        "Likelihood factor raised to 1: for a potential human-rights impact severity takes "
+        "precedence over likelihood (ESRS 1 ¶45)" in result.reason
+    )
+    # a team that lowers the floor lets likelihood lower the score again
+    lowered = one(
+        iro(human_rights=True, scale=3, scope=3, irremediability=3, likelihood=1),
+        settings=Settings(values={"human_rights_likelihood_floor": 0.8}),
+    )
+    assert lowered.scores.impact_score == pytest.approx(2.4) and not lowered.material
 
 
 def test_positive_impacts_use_scale_and_scope() -> None:

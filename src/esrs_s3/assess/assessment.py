@@ -108,7 +108,12 @@ def explain(
         notes.append(texts["actual"])
     if scores.human_rights_floor_applied and not overridden:
         notes.append(texts["human_rights_floor"].format(**fields))
-    if lens.step and iro.likelihood is not None:
+    precedence = overridden or scores.human_rights_floor_applied
+    if (
+        lens.step
+        and iro.likelihood is not None
+        and not (precedence and scores.financial_score is None)
+    ):
         notes.append(
             f"likelihood {iro.likelihood} raised to {scores.likelihood_used} by "
             + "; ".join(lens.notes)

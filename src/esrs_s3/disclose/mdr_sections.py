@@ -26,7 +26,7 @@ from esrs_s3.disclose.text import (
     number_text,
     sentence,
 )
-from esrs_s3.models import Action, Record, Target
+from esrs_s3.models import Action, Iro, Record, Target
 from esrs_s3.render.document import Block, Run
 
 RELATED_IROS = "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities"
@@ -184,6 +184,7 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
                 _cell(f"{iro.kind}, {iro.status}, {iro.value_chain}, ", horizon),
                 _cell(iro.sub_sub_topic),
                 _cell(text),
+                _covered_by(c, data, iro),
             )
         )
     c.mark("SBM-3_06", Status.NOT_APPLICABLE, "no material impact")  # unless tagged above
@@ -200,11 +201,43 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
             "kind and time horizon",
             "matter (ESRS 1 AR 16)",
             "description and decision",
+            "reported under",
         ),
         rows=tuple(rows),
         css="iros",
     )
     return _with_rest(rest, [table], "material impacts, risks and opportunities")
+
+
+def _covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
+    """SBM-3 ¶48 h: the disclosure requirements that report a material IRO. Reported in full,
+    S3's SBM-3 part describes every one, and S3-1, S3-4 and S3-5 those a policy, an action
+    or a target lists; under the phase-in, BP-2 ¶17 reports them."""
+    wb = data.workbook
+    if data.regime.phase_in_used:
+        keys = [("bp-2", "BP-2")]
+    else:
+        keys = [("s3-sbm-3", "S3 SBM-3")]
+        for key, label, rows in (
+            ("s3-1", "S3-1", wb.policies),
+            ("s3-4", "S3-4", wb.actions),
+            ("s3-5", "S3-5", wb.targets),
+        ):
+            if any(iro.id in row.impacts for row in rows):
+                keys.append((key, label))
+    listed = [
+        r for rows in (wb.policies, wb.actions, wb.targets) for r in rows if iro.id in r.impacts
+    ]
+    return _cell(
+        c.fact(
+            "SBM-3_12",
+            "enumeration",
+            ", ".join(label for _, label in keys),
+            value=data.enum_value("disclosure_requirement", *(k for k, _ in keys)),
+            item=iro.id,
+            sources=cells([iro], "id") + cells(listed, "impacts"),
+        )
+    )
 
 
 def _none_adopted(

@@ -10,6 +10,7 @@ from esrs_s3.contract import ColumnSpec, Contract, SheetSpec
 from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.ingest.sheets import ParsedSheet
 from esrs_s3.issues import Issue, Severity, cell_issue
+from esrs_s3.phase_in import s3_phase_in, year_of_reporting
 from esrs_s3.rulebook import Rulebook
 
 
@@ -207,3 +208,39 @@ def check_narrative_answers(narratives: ParsedSheet, answered: dict[str, str]) -
             cell_issue(code, narratives.name, f"{letters}{number}", "text", expected, f'"{text}"')
         )
     return issues
+
+
+def check_phase_in_request(
+    values: dict[str, object], cells: dict[str, str], rulebook_id: str
+) -> list[Issue]:
+    """A warning when the Undertaking sheet asks for the S3 phase-in (use_phase_in = yes) that
+    ESRS 1 Appendix C does not allow it: too many employees, or past its years."""
+    rule = s3_phase_in(rulebook_id)
+    employees, end, first = (
+        values.get("employees"),
+        values.get("period_end"),
+        values.get("first_reporting_year"),
+    )
+    if values.get(rule.choice) is not True or None in (employees, end, first):
+        return []
+    nth = year_of_reporting(end.year, first)
+    if rule.eligible(employees, nth):
+        return []
+    why = []
+    if employees > (rule.employees_max or 0):
+        why.append(f"{employees} employees, more than {rule.employees_max}")
+    if nth not in rule.years:
+        why.append(
+            f"year {nth} of reporting under ESRS, not year {' or '.join(map(str, rule.years))}"
+        )
+    return [
+        cell_issue(
+            "phase-in-not-allowed",
+            "Undertaking",
+            cells.get(rule.choice),
+            rule.choice,
+            f"a phase-in the undertaking may use ({rule.reference})",
+            f"yes, with {' and '.join(why)}: S3 is reported in full",
+            severity=Severity.WARNING,
+        )
+    ]

@@ -284,6 +284,7 @@ def _read_sheets(
 
     undertaking_values, undertaking_cells = _read_undertaking(sheets, base_contract, issues)
     rulebook_id = str(undertaking_values.get("rulebook", DEFAULT_RULEBOOK))
+    issues += checks.check_phase_in_request(undertaking_values, undertaking_cells, rulebook_id)
     contract = load_contract(rulebook_id)
     ctx = cell_context(contract, rulebook_id)
     rulebook = load_rulebook(rulebook_id)
