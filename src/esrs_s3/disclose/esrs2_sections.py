@@ -331,6 +331,8 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
             cells(risks, "kind", "time_horizon"),
         )
     )
+    if not kinds["opportunity"]:  # ¶53 f: where opportunities are assessed
+        c.mark("IRO-1_13", Status.NOT_APPLICABLE, "no opportunity in the register")
     blocks.append(
         c.textblock(
             "IRO-1_09",

@@ -13,6 +13,7 @@ from esrs_s3.disclose.s3_sections import (
     Inputs,
     answered,
     column_text,
+    concerns_indigenous_peoples,
     fill_narrative,
     item_enum,
 )
@@ -187,7 +188,11 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
                 _covered_by(c, data, iro),
             )
         )
-    c.mark("SBM-3_06", Status.NOT_APPLICABLE, "no material impact")  # unless tagged above
+    impacts = [a for a in results.values() if a.iro.is_impact]
+    for n in SBM3_OF_KIND["impact"] if not impacts else ():
+        c.mark(f"SBM-3_{n:02d}", Status.NOT_APPLICABLE, "no material impact")
+    for n in SBM3_OF_KIND["risk"] if len(impacts) == len(results) else ():
+        c.mark(f"SBM-3_{n:02d}", Status.NOT_APPLICABLE, "no material risk or opportunity")
     if not rows:
         for n in range(1, 13):  # all of SBM-3 ¶48 is about material IROs
             c.mark(f"SBM-3_{n:02d}", Status.NOT_APPLICABLE, "no material IRO")
@@ -207,6 +212,11 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
         css="iros",
     )
     return _with_rest(rest, [table], "material impacts, risks and opportunities")
+
+
+# SBM-3 ¶48 datapoints about material impacts (a, c i-iv) and about material risks and
+# opportunities (a, d, e): not applicable without a material IRO of that kind.
+SBM3_OF_KIND = {"impact": (1, 4, 5, 6, 7), "risk": (2, 8, 9)}
 
 
 def _covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
@@ -376,7 +386,14 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
     # S3 ¶15 shares its concept with MDR-P ¶65 a: the key contents of the policies with
     # provisions on indigenous peoples disclose it
     c.share("S3-1_01", tuple(provisions))
-    c.mark("S3-1_01", Status.MISSING, "fill the Policies column indigenous_peoples_provisions")
+    indigenous = [i.id for i in data.workbook.impacts if concerns_indigenous_peoples(i)]
+    c.mark(
+        "S3-1_01",
+        Status.MISSING if indigenous else Status.NOT_APPLICABLE,
+        f"fill the Policies column indigenous_peoples_provisions for {listing(indigenous)}"
+        if indigenous
+        else "no impact on indigenous peoples in the register",
+    )
     return _with_rest(
         rest,
         _records(

@@ -467,7 +467,7 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         "vulnerable_groups_insight",
         (Status.MISSING, "fill the Engagement column vulnerable_groups_insight"),
     )
-    indigenous = [i for i in data.material() if _concerns_indigenous_peoples(i)]
+    indigenous = [i for i in data.material() if concerns_indigenous_peoples(i)]
     fpic_rows = [e for e in rows if e.fpic in ("yes", "no")]
     if fpic_rows:
         blocks.append(
@@ -493,7 +493,7 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
     return blocks
 
 
-def _concerns_indigenous_peoples(iro: Iro) -> bool:
+def concerns_indigenous_peoples(iro: Iro) -> bool:
     return (
         iro.community_type == "indigenous peoples"
         or iro.sub_topic == "rights of indigenous peoples"
