@@ -239,8 +239,11 @@ def test_phase_in(make_workbook) -> None:
     status = statuses(result)
     assert result.statement.regime.phase_in_used
     assert status["S3-1_03"] == "omitted (phase-in)"
-    for dp in ("BP-2_21", "BP-2_23", "BP-2_24", "BP-2_25", "BP-2_26"):
-        assert status[dp] == "disclosed", dp
+    for dp in ("BP-2_21", "BP-2_22", "BP-2_23", "BP-2_24", "BP-2_25", "BP-2_26", "BP-2_27"):
+        assert status[dp] == "disclosed", dp  # ESRS 2 ¶17 (a)-(e), each tagged
+    (matters,) = [f for f in result.statement.document.facts if f.datapoint == "BP-2_22"]
+    assert matters.value.endswith("#AdequateHousingForAffectedCommunitiesMember")
+    assert not [f for f in result.findings if f.rule == "G25"]
     full = scenario(
         make_workbook,
         "phase-in-declined",
@@ -248,6 +251,86 @@ def test_phase_in(make_workbook) -> None:
         rows=MATERIAL,
     )
     assert statuses(full)["S3-1_03"] == "disclosed"
+
+
+def test_anticipated_financial_effects_phase_in(make_workbook) -> None:
+    """ESRS 1 Appendix C: every undertaking may omit SBM-3 ¶48 e in its first year, and give it
+    qualitatively in the next two; the statement says which applies."""
+    risk = {**BASE_ROWS["Impacts"][1], "likelihood": 5}  # financially material
+    rows = {"Impacts": [MATERIAL["Impacts"][0], risk]}
+    first = scenario(make_workbook, "first-year", rows=rows)
+    (sbm3,) = [r for r in first.statement.results if r.id == "SBM-3_09"]
+    assert sbm3.status.value == "omitted (phase-in)"
+    assert "ESRS 2 SBM-3 ¶48 e, first year" in sbm3.note
+    assert not [f for f in first.findings if "SBM-3_09" in f.datapoints]
+    second = scenario(
+        make_workbook,
+        "second-year",
+        fields={"Undertaking": {"first_reporting_year": 2024}},
+        rows=rows,
+    )
+    (sbm3,) = [r for r in second.statement.results if r.id == "SBM-3_09"]
+    assert sbm3.status.value == "missing" and "qualitative information suffices" in sbm3.note
+
+
+def test_a_draft_says_so_and_final_refuses_it(make_workbook, tmp_path) -> None:
+    """While a mandatory datapoint is missing or an error-level disclosure gap is open, the
+    cover, every page header and the XHTML title say Draft with the counts; --final refuses
+    to build (exit 1, listing what is open) and writes nothing."""
+    result = scenario(make_workbook, "draft", rows=MATERIAL)
+    state = result.completeness
+    assert state.missing and state.gaps and not state.complete
+    counts = (
+        f"{len(state.missing)} mandatory datapoints missing, {len(state.gaps)} disclosure gaps open"
+    )
+    xhtml = result.files[0].read_text(encoding="utf-8")
+    assert f"<title>Draft ({counts}): ESRS S3 Affected communities" in xhtml
+    assert f'<p class="draft" data-counts="{counts}">Draft, not for publication' in xhtml
+    pdf = next(p for p in result.files if p.name == "statement.pdf")
+    if shutil.which("pdftotext"):
+        pages = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split("\f")
+        assert "Draft, not for publication" in " ".join(pages[0].split())
+        assert all(f"DRAFT: {counts}" in " ".join(p.split()) for p in pages[1:] if p.strip())
+    # every open item has a finding that says what to fill
+    for dp in state.missing:
+        (finding,) = [f for f in state.gaps if f.rule == "G29" and f.datapoints == (dp,)]
+        assert finding.resolution.startswith(("Add a Narratives row for", "Fill the", "Record")), (
+            finding.resolution
+        )
+    out = tmp_path / "final"
+    path = make_workbook("final.xlsx", rows=MATERIAL)
+    completed = run_cli("build", str(path), "-o", str(out), "--final", "--format", "text")
+    assert completed.returncode == 1
+    assert "open: G29 S3.SBM-3_01" in completed.stdout
+    assert "the statement is a draft" in completed.stderr and "Traceback" not in completed.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_related_lists_name_only_what_the_statement_describes(built) -> None:
+    """Every IRO and policy an identifier list names has its own context in the statement
+    (EFRAG's va_IdentifiersOf... formulas); the others are counted in words."""
+    for name, result in built.items():
+        document = result.statement.document
+        contexts = {c.id: c for c in document.contexts}
+        items = {
+            axis: {v for c in document.contexts for a, v in c.typed if a == axis}
+            for axis in (
+                "esrs:IdentifierOfImpactRiskAndOpportunityTypedAxis",
+                "esrs:IdentifierOfPolicyTypedAxis",
+            )
+        }
+        for fact in document.facts:
+            if fact.concept == "esrs:IdentifiersOfRelatedImpactsRisksAndOpportunities":
+                axis = "esrs:IdentifierOfImpactRiskAndOpportunityTypedAxis"
+            elif fact.concept == "esrs:IdentifiersOfRelatedPolicies":
+                axis = "esrs:IdentifierOfPolicyTypedAxis"
+            else:
+                continue
+            assert fact.hidden and contexts[fact.context].typed, fact.id
+            assert set(fact.value.split(",")) <= items[axis], (name, fact.id, fact.value)
+            assert all(f"({i})" in fact.shown for i in fact.value.split(",")), fact.shown
 
 
 def test_nothing_adopted(make_workbook) -> None:

@@ -541,14 +541,13 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     _money_statuses(c, data)
     _progress_status(c, data, earlier)
     c.mark("S3.MDR-A_02", Status.MISSING, "fill the Actions column value_chain_scope")
-    c.mark(
+    actual = [i.id for i in data.material("negative impact") if i.status == "actual"]
+    c.mark(  # ESRS 2 ¶68 d applies where actual material impacts call for remedy
         "S3.MDR-A_04",
-        Status.MISSING
-        if data.material("negative impact")
-        and any(i.status == "actual" for i in data.material("negative impact"))
-        else Status.NOT_APPLICABLE,
-        "no action is of type remediate; record the remedy for actual material impacts as "
-        "actions of type remediate",
+        Status.MISSING if actual else Status.NOT_APPLICABLE,
+        f"record the remedy for {listing(actual)} as actions of type remediate"
+        if actual
+        else "no actual material negative impact",
     )
     for dp in ("S3.MDR-A_06", "S3.MDR-A_07"):
         c.mark(dp, Status.MISSING, fill_narrative(dp))
