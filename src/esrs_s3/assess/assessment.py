@@ -156,6 +156,42 @@ def assess_iro(iro: Iro, workbook: Workbook, params: Parameters) -> IroAssessmen
     )
 
 
+# The Impacts columns a decision is computed from, with the other values each can take.
+DECISION_INPUTS: dict[str, tuple[object, ...]] = {
+    "kind": ("negative impact", "positive impact", "risk", "opportunity"),
+    "status": ("actual", "potential"),
+    "human_rights": (True, False),
+    "scale": (1, 2, 3, 4, 5),
+    "scope": (1, 2, 3, 4, 5),
+    "irremediability": (1, 2, 3, 4, 5),
+    "likelihood": (1, 2, 3, 4, 5),
+    "financial_magnitude": (1, 2, 3, 4, 5),
+    "countries": ((),),
+}
+
+
+def decided_by(result: IroAssessment, workbook: Workbook, params: Parameters) -> tuple[str, ...]:
+    """The Impacts columns of an IRO on which its decision and reason, as worded, depend: those
+    whose other values (DECISION_INPUTS; no countries at all) give another reason. A column
+    the IRO leaves blank, or whose other values its kind cannot take, is not among them."""
+    iro, out = result.iro, []
+    for field, values in DECISION_INPUTS.items():
+        current = getattr(iro, field)
+        if current is None:
+            continue
+        for value in values:
+            if value == current:
+                continue
+            try:
+                other = assess_iro(iro.model_copy(update={field: value}), workbook, params)
+            except (TypeError, ValueError):  # a kind this IRO's scores do not fit
+                continue
+            if other.reason != result.reason:
+                out.append(field)
+                break
+    return tuple(out)
+
+
 def assess(workbook: Workbook, overrides: Mapping[str, Value] | None = None) -> Assessment:
     """Assess every IRO of a valid workbook; `overrides` come from the command line."""
     rulebook_id = workbook.undertaking.rulebook if workbook.undertaking else DEFAULT_RULEBOOK

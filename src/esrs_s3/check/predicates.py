@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from esrs_s3.assess import Assessment
 from esrs_s3.disclose.catalogue import by_id
 from esrs_s3.disclose.composer import DatapointResult, Status
+from esrs_s3.disclose.narratives import reference
 from esrs_s3.disclose.regime import Regime
 from esrs_s3.disclose.text import listing
 from esrs_s3.models import ROW_MODELS, Iro, Record, Workbook
@@ -900,7 +901,7 @@ def mandatory_datapoints_missing(ctx: GapContext) -> list[Hit]:
                 fields={
                     "datapoint": dp_id,
                     "name": dp.name,
-                    "paragraph": f"{dp.standard} {dp.requirement} ¶{dp.paragraph}",
+                    "paragraph": reference(dp),
                     "fill": note[:1].upper() + note[1:] if note else "Give the information",
                 },
                 core_element=elements.get(dp.requirement, "c"),

@@ -67,6 +67,8 @@ class Composer:
         self._previews: dict[str, str] = {}
         self._marks: dict[str, tuple[Status, str]] = {}
         self._by_id: dict[str, Fact] = {}
+        self._derived: dict[str, str] = {}
+        self._incomplete: dict[str, str] = {}
 
     def concept(self, dp: Datapoint, kind: str) -> str:
         wanted = KIND_TYPES[kind]
@@ -170,6 +172,16 @@ class Composer:
                 raise ValueError(f"{fact_id} ({fact.concept}) is not a concept of {dp_id}")
             self._record(dp_id, fact)
 
+    def derived(self, dp_id: str, note: str) -> None:
+        """Say how a disclosed datapoint was derived when no workbook cell gives it (from the
+        statement itself); the coverage matrix shows the note."""
+        self._derived[dp_id] = note
+
+    def incomplete(self, dp_id: str, note: str) -> None:
+        """A datapoint tagged for some of the items it is asked of but not for all: it stays
+        missing, and `note` says what to fill for the others."""
+        self._incomplete[dp_id] = note
+
     def marked(self, dp_id: str) -> tuple[Status, str] | None:
         """The status and note recorded with `mark` so far, if any."""
         return self._marks.get(dp_id)
@@ -184,7 +196,7 @@ class Composer:
         """One result per catalogue datapoint, in catalogue order."""
         out = []
         for dp_id in self.order:
-            if self.discloses(dp_id):
+            if self.discloses(dp_id) and dp_id not in self._incomplete:
                 out.append(
                     DatapointResult(
                         id=dp_id,
@@ -192,10 +204,13 @@ class Composer:
                         preview=self._previews[dp_id],
                         sources=tuple(dict.fromkeys(self._sources[dp_id])),
                         facts=tuple(self._facts[dp_id]),
+                        note=self._derived.get(dp_id, ""),
                     )
                 )
                 continue
             status, note = self._marks.get(dp_id) or default[dp_id]
+            if dp_id in self._incomplete:
+                status, note = Status.MISSING, self._incomplete[dp_id]
             out.append(
                 DatapointResult(
                     id=dp_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import section_anchor
-from esrs_s3.disclose.s3_sections import Inputs, answered, fill_narrative, own_words
+from esrs_s3.disclose.s3_sections import Inputs, fill_narrative, own_words
 from esrs_s3.disclose.text import cells, count, listing, number_text, sentence
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
@@ -174,13 +174,6 @@ def sbm2(c: Composer, data: Inputs) -> list[Block]:
             Status.MISSING,
             "record the engagement on the Engagement sheet, or add a Narratives row for SBM-2_01",
         )
-    blocks += answered(
-        c,
-        data,
-        "SBM-2_11",
-        "The changes to the strategy or business model are likely to change the relationship "
-        "with affected communities and their views",
-    )
     return blocks
 
 
@@ -226,29 +219,37 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
         k: [i for i in impacts if i.kind == k]
         for k in ("negative impact", "positive impact", "risk", "opportunity")
     }
+    on_people = kinds["negative impact"] + kinds["positive impact"]
     blocks = [
         c.textblock(
             "IRO-1_01",
             [
                 "The reporting team keeps a register of the impacts, risks and opportunities "
                 "related to affected communities and scores each one from 1 to 5, with the "
-                "rationale and the evidence for its scores. Thresholds are set by the "
-                "undertaking (ESRS 1 ¶42); the scores and thresholds used are listed below and "
-                "in the assessment workbook.",
+                "rationale and the evidence for its scores. The undertaking sets the thresholds "
+                f"(ESRS 1 ¶42): an impact score of {p['impact_threshold']:g} and a financial "
+                f"score of {p['financial_threshold']:g} make an entry material. Every parameter "
+                "used is listed below and in the assessment workbook.",
             ],
-            cells(impacts, "rationale") + settings,
+            settings,
         ),
         c.textblock(
             "IRO-1_02",
             [
                 f"The register covers {count(len(kinds['negative impact']), 'negative impact')} "
-                f"and {count(len(kinds['positive impact']), 'positive impact')} in own "
-                "operations and the upstream and downstream value chain, including the use of "
-                "the products and services sold. For each impact it records whether the "
-                "undertaking causes it, contributes to it or is directly linked to it, which "
-                "communities are affected, where, and whether it is actual or potential.",
+                f"and {count(len(kinds['positive impact']), 'positive impact')}, each with "
+                "whether the undertaking causes it, contributes to it or is directly linked to "
+                "it through a business relationship, the communities affected, the countries and "
+                "whether it is actual or potential.",
+                "Of these impacts, "
+                + _tally(on_people, "value_chain", {"own operations": "in own operations"})
+                + "; "
+                + _tally(on_people, "involvement", INVOLVEMENT)
+                + "; "
+                + _tally(on_people, "status")
+                + ".",
             ],
-            cells(impacts, "kind", "value_chain", "involvement", "community_type", "status"),
+            cells(on_people, "kind", "value_chain", "involvement", "status"),
         ),
     ]
     lens = [
@@ -272,7 +273,8 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
         c.textblock(
             "IRO-1_03",
             lens,
-            cells(data.workbook.countries, "country")
+            cells(impacts, "countries", "value_chain")
+            + cells(data.workbook.countries, "country")
             + cells(
                 data.workbook.screening, "product_risk", "use_risk", "client_risk", "country_risk"
             )
@@ -313,8 +315,7 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
                 "(on the 1 to 5 scale).",
                 *_hr_floor_text(data),
             ],
-            cells(impacts, "scale", "scope", "irremediability", "likelihood", "human_rights")
-            + settings,
+            settings,
         )
     )
     risks = kinds["risk"] + kinds["opportunity"]
@@ -325,8 +326,9 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
                 f"The register covers {count(len(kinds['risk']), 'risk')} and "
                 f"{count(len(kinds['opportunity']), 'opportunity', 'opportunities')} related to "
                 "affected communities, identified from the undertaking's impacts on them and its "
-                "dependencies on them (permits, access to land, reputation, demand), with their "
-                "time horizon.",
+                "dependencies on them (permits, access to land, reputation, demand), each with "
+                "the time horizon over which it may affect the undertaking"
+                + (f": {_tally(risks, 'time_horizon', HORIZONS)}." if risks else "."),
             ],
             cells(risks, "kind", "time_horizon"),
         )
@@ -344,7 +346,7 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
                 f"{p['financial_override_min_likelihood']} is material whatever the score, so "
                 "that unlikely events with a large effect are not dropped (S3 AR 8).",
             ],
-            cells(risks, "financial_magnitude", "likelihood") + settings,
+            settings,
         )
     )
     counts = [_kind_count(kind, rows, data.material_ids) for kind, rows in kinds.items() if rows]
@@ -394,6 +396,24 @@ def iro1(c: Composer, data: Inputs) -> list[Block]:
     return [*blocks, table]
 
 
+HORIZONS = {h: f"{h}-term" for h in ("short", "medium", "long")}
+INVOLVEMENT = {
+    "causes": "caused by the undertaking",
+    "contributes": "contributed to",
+    "directly linked": "directly linked to it",
+}
+
+
+def _tally(rows: list[Iro], field: str, words: dict[str, str] | None = None) -> str:
+    """`12 downstream, 3 upstream and 2 in own operations`: how many rows hold each value."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        value = getattr(row, field)
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return listing([f"{n} {(words or {}).get(v, v)}" for v, n in counts.items()]) or "none"
+
+
 def _kind_count(kind: str, rows: list[Iro], material: frozenset[str]) -> str:
     plural = "opportunities" if kind == "opportunity" else f"{kind}s"
     n = sum(i.id in material for i in rows)
@@ -430,9 +450,13 @@ def gov4(c: Composer, data: Inputs, titles: dict[str, str]) -> list[Block]:
                 (Run(text="; ".join(where) or "not disclosed in this statement"),),
             )
         )
-    evidence = [d for e in elements for d in e["evidence"]]
+    c.derived(
+        "GOV-4_01",
+        "derived from the datapoints this statement discloses (datapoints/"
+        f"{data.assessment.rulebook}/due_diligence.toml names those of each core element)",
+    )
     return [
-        c.textblock("GOV-4_01", lines, tuple(s for d in evidence for s in c.sources_of(d))),
+        c.textblock("GOV-4_01", lines),
         Block(
             kind="table",
             headers=("core element (ESRS 1 ¶61)", "OECD step", "where in this statement"),
@@ -464,6 +488,9 @@ def iro2(
     else:
         c.mark("IRO-2_10", Status.NOT_APPLICABLE, "S3 is material")
     complied = _requirements_complied_with(data, anchors)
+    c.derived(
+        "IRO-2_02", "derived from the disclosure requirements this statement's sections report"
+    )
     blocks.append(
         _para(
             "Disclosure requirements complied with in this statement: ",
@@ -472,7 +499,6 @@ def iro2(
                 "enumeration",
                 listing([label for _, label in complied]),
                 value=data.enum_value("disclosure_requirement", *(key for key, _ in complied)),
-                sources=cells(data.material(), "id") or cells(impacts, "id"),
             ),
             ".",
         )
@@ -511,9 +537,8 @@ def iro2(
                 (Run(text=status),),
             )
         )
-    blocks.append(
-        c.textblock("IRO-2_01", lines, tuple(s for d in APPENDIX_B_S3 for s in c.sources_of(d)))
-    )
+    c.derived("IRO-2_01", "derived from the status of each Appendix B datapoint in this statement")
+    blocks.append(c.textblock("IRO-2_01", lines))
     blocks.append(
         Block(
             kind="table",

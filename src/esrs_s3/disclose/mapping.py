@@ -64,9 +64,11 @@ def _default_statuses(composer: Composer, regime: Regime) -> dict[str, tuple[Sta
             out[dp_id] = (Status.VOLUNTARY, "")
         elif dp.feed in ("narrative", "either"):
             qualitative = regime.qualitative_under(dp_id)
+            answer = {"boolean": " giving yes or no", "gYear": " giving a year"}
             out[dp_id] = (
                 Status.MISSING,
                 f"add a Narratives row for {dp_id}"
+                + (answer.get(dp.data_type, "") if dp.answered else "")
                 + (
                     f" (qualitative information suffices: {qualitative.reference})"
                     if qualitative

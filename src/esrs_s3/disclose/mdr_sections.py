@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from esrs_s3.assess.assessment import decided_by
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import paragraphs
 from esrs_s3.disclose.s3_sections import (
@@ -141,19 +142,6 @@ def described_iros(data: Inputs) -> dict[str, str]:
     return {a.id: a.iro.title for a in first_listed(ranked)[0]}
 
 
-SCORE_FIELDS = (
-    "kind",
-    "status",
-    "human_rights",
-    "scale",
-    "scope",
-    "irremediability",
-    "likelihood",
-    "financial_magnitude",
-    "countries",
-)
-
-
 def iro_table(c: Composer, data: Inputs) -> list[Block]:
     """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
     rows = []
@@ -170,7 +158,9 @@ def iro_table(c: Composer, data: Inputs) -> list[Block]:
             "textblock",
             f"{sentence(iro.description)}\n\n{result.reason}",
             item=iro.id,
-            sources=cells([iro], "description", *SCORE_FIELDS),
+            sources=cells(
+                [iro], "description", *decided_by(result, data.workbook, data.assessment.parameters)
+            ),
         )
         term = f"{iro.time_horizon}-term"
         horizon = (
@@ -362,7 +352,7 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
             "textblock",
             available,
             item=p.id,
-            sources=cells([p], "public", "url", "communication"),
+            sources=cells([p], "public", "communication", *(("url",) if p.public else ())),
         )
         if p.indigenous_peoples_provisions:
             provisions.append(contents.fact)
@@ -745,14 +735,11 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
                     else "."
                 ),
                 item=t.id,
-                sources=cells(
-                    [t],
-                    "current_value",
-                    "target_value",
-                    "unit",
-                    "target_year",
-                    "baseline_value",
-                    "baseline_year",
+                sources=cells([t], "current_value", "target_value", "unit", "target_year")
+                + (
+                    cells([t], "baseline_value", "baseline_year")
+                    if t.baseline_value is not None and t.baseline_year
+                    else ()
                 ),
             )
             if t.current_value is not None

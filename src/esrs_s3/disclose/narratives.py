@@ -14,6 +14,7 @@ import re
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.models import Narrative
 from esrs_s3.render.document import Block, Run, Section
 
@@ -60,18 +61,25 @@ def add_narratives(
         anchor = section_of(dp.requirement)
         if narrative is None or anchor not in present or c.discloses(dp_id):
             continue  # no text, section left out, or the section used the text already
-        if dp.answered or dp.feed == "either":
-            continue  # yes/no, years and texts beside columns: their section uses them
+        if dp.feed == "either":
+            continue  # texts beside columns: their section uses them
         marked = c.marked(dp_id)
         if marked and marked[0] is Status.NOT_APPLICABLE:  # e.g. reasons for having no policy
             c.mark(dp_id, marked[0], f"{marked[1]}; the Narratives text is not used")
             continue
-        run = c.fact(
-            dp_id,
-            "textblock",
-            "\n\n".join(paragraphs(narrative)),
-            sources=(str(narrative.cell("text")),),
-        )
+        where = (str(narrative.cell("text")),)
+        if dp.answered:  # a yes/no or a year, in its place among the section's texts
+            value = narrative.text.strip()
+            run = (
+                c.flag(dp_id, bool(yes_no_text(value)), where)
+                if dp.data_type == "boolean"
+                else c.fact(dp_id, "year", value, sources=where)
+            )
+            added.setdefault(anchor, []).append(
+                Block(kind="paragraph", runs=(Run(text=f"{dp.name}: "), run, Run(text=".")))
+            )
+            continue
+        run = c.fact(dp_id, "textblock", "\n\n".join(paragraphs(narrative)), sources=where)
         added.setdefault(anchor, []).extend(
             (
                 Block(

@@ -178,19 +178,26 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
     for iro in first_listed(classified)[0]:
         blocks.append(
             _para(
-                f"{iro.id} {iro.title}: the impact is ",
-                item_enum(c, data, "S3.SBM-3_04", iro, "occurrence"),
+                f"{iro.title} ({iro.id}): the impact is ",
+                item_enum(
+                    c,
+                    data,
+                    "S3.SBM-3_04",
+                    iro,
+                    "occurrence",
+                    data.label("occurrence", iro.occurrence),
+                ),
                 ".",
             )
         )
-    if not classified:
-        c.mark(
+    unclassified = [i.id for i in negative if not i.occurrence]
+    if unclassified:  # ¶9 b asks it of every material negative impact
+        c.incomplete(
             "S3.SBM-3_04",
-            Status.MISSING if negative else Status.NOT_APPLICABLE,
-            "fill the Impacts column occurrence for the material negative impacts"
-            if negative
-            else "no material negative impact",
+            f"fill the Impacts column occurrence for {listing(unclassified)}",
         )
+    elif not negative:
+        c.mark("S3.SBM-3_04", Status.NOT_APPLICABLE, "no material negative impact")
     if positive:
         blocks.append(
             c.textblock(
@@ -426,11 +433,11 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
             cells(rows, "description", "impacts"),
         ),
         _para(
-            "Engagement takes place with: ",
+            "Engagement takes place ",
             c.fact(
                 "S3-2_02",
                 "enumeration",
-                listing(sorted({e.form for e in rows})),
+                listing([data.label("engagement_form", f) for f in sorted({e.form for e in rows})]),
                 value=data.enum_value("engagement_form", *(e.form for e in rows)),
                 sources=cells(rows, "form"),
             ),
@@ -448,15 +455,20 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         ),
     ]
     assessed = [e for e in rows if e.effectiveness_assessment]
+    unassessed = [e.id for e in rows if not e.effectiveness_assessment]
     blocks.append(
         c.textblock(
             "S3-2_05",
             [f"{e.id}: {sentence(e.effectiveness_assessment)}" for e in assessed]
-            + [
-                f"{listing([e.id for e in rows if not e.effectiveness_assessment])}: the effectiveness "
-                "of this engagement is not assessed."
-            ]
-            * (len(assessed) < len(rows)),
+            + (
+                [
+                    f"The effectiveness of {listing(unassessed)} is not assessed."
+                    if len(unassessed) > 1
+                    else f"The effectiveness of {unassessed[0]} is not assessed."
+                ]
+                if unassessed
+                else []
+            ),
             cells(rows, "effectiveness_assessment"),
         )
     )
@@ -606,13 +618,16 @@ def _every_channel(
     )
 
 
-# S3 ¶32 b-c, ¶34: what the actions of each type disclose, and what makes the datapoint apply
-# (its trigger: the kinds and status of material IROs it is about).
+# S3 ¶32 b-c, ¶34: what the actions of each type disclose, what makes the datapoint apply (its
+# trigger: the kinds and status of material IROs it is about), and whether an action counts
+# only when it addresses one of those IROs (remedy for an actual material impact, mitigation
+# of a material risk, pursuit of a material opportunity) or whatever it addresses (¶32 c:
+# initiatives whose primary purpose is a positive impact).
 ACTION_GROUPS = (
-    ("S3-4_02", ("remediate",), ("negative impact",), "actual", "remedy"),
-    ("S3-4_03", ("positive impact",), ("positive impact",), None, "initiatives"),
-    ("S3-4_08", ("manage risk",), ("risk",), None, "risk actions"),
-    ("S3-4_09", ("pursue opportunity",), ("opportunity",), None, "opportunity actions"),
+    ("S3-4_02", ("remediate",), ("negative impact",), "actual", True, "remedy"),
+    ("S3-4_03", ("positive impact",), ("positive impact",), None, False, "initiatives"),
+    ("S3-4_08", ("manage risk",), ("risk",), None, True, "risk actions"),
+    ("S3-4_09", ("pursue opportunity",), ("opportunity",), None, True, "opportunity actions"),
 )
 
 
@@ -625,9 +640,14 @@ def _by_type(c: Composer, data: Inputs) -> list[Block]:
     words (Narratives); missing when material IROs call for them, not applicable otherwise."""
     blocks: list[Block] = []
     actions = data.workbook.actions
-    for dp, types, kinds, status, what in ACTION_GROUPS:
-        rows = [a for a in actions if a.action_type in types]
+    for dp, types, kinds, status, addressed, what in ACTION_GROUPS:
         trigger = [i for i in data.material(*kinds) if status is None or i.status == status]
+        about = {i.id for i in trigger}
+        rows = [
+            a
+            for a in actions
+            if a.action_type in types and (about & set(a.impacts) or not addressed)
+        ]
         lines = [_action_line(a) for a in rows]
         where = cells(rows, "title", "description", "status", "action_type")
         if dp == "S3-4_02":
@@ -705,9 +725,12 @@ def _resources(c: Composer, data: Inputs) -> list[Block]:
     parts = []
     for field, label in MONEY:
         stated = [a for a in actions if getattr(a, field) is not None]
+        spent = [a for a in stated if getattr(a, field)]
         if stated:
-            total = sum(getattr(a, field) for a in stated)
-            parts.append(f"{label} {amount(total, data.currency)} ({count(len(stated), 'action')})")
+            total = amount(sum(getattr(a, field) for a in stated), data.currency)
+            parts.append(
+                f"{label} {total}" + (f" ({count(len(spent), 'action')})" if spent else "")
+            )
     if not parts:
         c.mark(
             "S3-4_12",
