@@ -32,6 +32,8 @@ from esrs_s3.xbrl.verify import verify_files
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 XBRLDI = "{http://xbrl.org/2006/xbrldi}"
+ANSWERS = {"boolean": "yes", "gYear": "2024"}  # Narratives rows for yes/no and year datapoints
+MONEY = ("capex_current", "opex_current", "capex_future", "opex_future")
 SAMPLE_NAMES = ["defence_manufacturer", "telecom_equipment", "mining_company"]
 DR_HEADINGS = ["SBM-3", "IRO-1", "S3-1", "S3-2", "S3-3", "S3-4", "S3-5", "GOV-4"]
 
@@ -85,7 +87,9 @@ def test_outputs_and_fact_integrity(built) -> None:
             "esrs:IdentifierOfImpactRiskAndOpportunityTypedAxis",
         } <= axes
         money = [f for f in tagged if f.get("unitRef") == result.statement.document.currency]
-        assert money, name
+        book = read_workbook(SAMPLES / f"{name}.xlsx").workbook
+        stated = [a for a in book.actions for f in MONEY if getattr(a, f) is not None]
+        assert bool(money) == bool(stated), name  # current and future amounts, not budgets
         # the chain IRO -> policy -> action -> target is tagged
         names = {f.get("name") for f in tagged}
         assert {
@@ -285,7 +289,9 @@ def test_a_draft_says_so_and_final_refuses_it(make_workbook, tmp_path) -> None:
     )
     xhtml = result.files[0].read_text(encoding="utf-8")
     assert f"<title>Draft ({counts}): ESRS S3 Affected communities" in xhtml
-    assert f'<p class="draft" data-counts="{counts}">Draft, not for publication' in xhtml
+    assert (
+        f'<p class="draft">Draft, not for publication: <span class="draft-counts">{counts}' in xhtml
+    )
     pdf = next(p for p in result.files if p.name == "statement.pdf")
     if shutil.which("pdftotext"):
         pages = subprocess.run(
@@ -452,10 +458,14 @@ def test_cli_json_when_piped(tmp_path) -> None:
 def test_arelle_accepts_every_statement(built, make_workbook) -> None:
     taxonomy = taxonomy_package()
     texts = [  # every datapoint that takes text, each in its own context
-        {"datapoint": dp.id, "text": f"About {dp.name}."}
+        {"datapoint": dp.id, "text": ANSWERS.get(dp.data_type, f"About {dp.name}.")}
         for dp in narrative_datapoints("esrs-2023")
     ]
     none = {sheet: [] for sheet in ("Policies", "Engagement", "Actions", "Targets")}
+    risk = {**BASE_ROWS["Impacts"][1], "likelihood": 5}
+    opportunity = {**risk, "id": "IRO-03", "kind": "opportunity", "title": "Aggregate sales"}
+    register = {"Impacts": [MATERIAL["Impacts"][0], risk, opportunity]}
+    tracked = {**BASE_ROWS["Actions"][0], "effectiveness_tracking": "Monthly dust gauges"}
     extra = [
         scenario(make_workbook, "a-not-material", rows=NOT_MATERIAL),
         scenario(make_workbook, "a-phase-in", **PHASE_IN),
@@ -463,16 +473,32 @@ def test_arelle_accepts_every_statement(built, make_workbook) -> None:
         scenario(
             make_workbook,
             "a-texts",
-            rows={**MATERIAL, "Targets": [TARGET, RELATIVE_TARGET], "Narratives": texts},
+            rows={**register, "Targets": [TARGET, RELATIVE_TARGET], "Narratives": texts},
+        ),
+        scenario(  # no target, effectiveness tracked: ESRS 2 ¶81 b
+            make_workbook,
+            "a-tracked",
+            rows={**register, "Targets": [], "Actions": [tracked], "Narratives": texts},
+        ),
+        scenario(
+            make_workbook,
+            "a-phase-in-texts",
+            fields=PHASE_IN["fields"],
+            rows={**register, "Narratives": texts},
         ),
     ]
     disclosed = set()
-    for result in extra[-2:]:
+    for result in extra[2:]:
         for item in result.statement.results:
             if item.id in {t["datapoint"] for t in texts}:
-                assert item.status.value == "disclosed" or item.note.endswith(
-                    "the Narratives text is not used"
-                ), (item.id, item.status, item.note)
+                assert item.status.value in (
+                    "disclosed",
+                    "omitted (phase-in)",
+                ) or item.note.endswith("the Narratives text is not used"), (
+                    item.id,
+                    item.status,
+                    item.note,
+                )
                 disclosed |= {item.id} if item.status.value == "disclosed" else set()
     assert disclosed == {t["datapoint"] for t in texts}
     documents = [r.files[0] for r in [*built.values(), *extra]]
@@ -491,3 +517,40 @@ def test_catalogue_concepts_exist_with_their_types(arelle_concepts) -> None:
             assert info is not None, (dp.id, concept)
             assert info.type == concept_type, (dp.id, concept, info.type)
             assert not info.abstract
+
+
+EA_ERROR = re.compile(r"^message:ea_eu_tags_\d+$")
+QNAME = re.compile(r"\((esrs:\w+)\)")
+
+
+def test_efrag_formulas_find_every_fed_datapoint_tagged(
+    built, make_workbook, arelle_concepts
+) -> None:
+    """With EFRAG's formulas on, no completeness error (ea_eu_tags, Appendix B) names a
+    concept of a datapoint the statement reports as disclosed: what the workbook feeds is
+    tagged with all its concepts. The errors left are for datapoints the statement reports
+    missing or not material, and for an abstract concept nothing can tag (S3-1_02's heading).
+    No identifier list names an IRO, policy or target without a context of its own."""
+    taxonomy = taxonomy_package()
+    extra = [
+        scenario(make_workbook, "f-not-material", rows=NOT_MATERIAL),
+        scenario(make_workbook, "f-phase-in", **PHASE_IN),
+        scenario(make_workbook, "f-none", rows=NOTHING_ADOPTED),
+    ]
+    results = [*built.values(), *extra]
+    reports = verify_files([r.files[0] for r in results], taxonomy, formulas=True)
+    catalogue = load_catalogue()
+    for result, report in zip(results, reports, strict=True):
+        status = statuses(result)
+        structural = [m for m in report.errors if not m.code.startswith("message:")]
+        assert not structural, (report.file, [str(m) for m in structural[:5]])
+        links = [m for m in report.warnings if m.code.startswith("message:va_")]
+        assert not links, (report.file, [str(m) for m in links[:5]])
+        for message in report.errors:
+            if not EA_ERROR.match(message.code):
+                continue
+            (qname,) = QNAME.findall(message.message)[:1]
+            if arelle_concepts[qname].abstract:
+                continue
+            carrying = [dp.id for dp in catalogue if qname in dp.concepts]
+            assert all(status[d] != "disclosed" for d in carrying), (report.file, qname, carrying)

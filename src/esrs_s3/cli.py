@@ -202,8 +202,16 @@ def assess(
     help="The EFRAG ESRS Set 1 taxonomy package (.zip); default: $ESRS_S3_TAXONOMY.",
 )
 @click.option("--esef", is_flag=True, help="Also apply the ESEF filing rules (report packages).")
+@click.option(
+    "--formulas",
+    is_flag=True,
+    help="Also run EFRAG's formula rules: their completeness checks report, as errors, the "
+    "Appendix B datapoints the document does not tag (message:ea_eu_tags_N).",
+)
 @format_option("Findings as text lines or as one JSON document.")
-def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_format: str) -> None:
+def verify(
+    files: tuple[Path, ...], taxonomy: Path | None, esef: bool, formulas: bool, output_format: str
+) -> None:
     """Validate Inline XBRL files or report packages with Arelle, offline, against the taxonomy.
 
     Exit code 0 when no file has an error, 1 when any has, 2 when the taxonomy package or a
@@ -212,7 +220,7 @@ def verify(files: tuple[Path, ...], taxonomy: Path | None, esef: bool, output_fo
     Example: esrs-s3 verify out/statement.xhtml --taxonomy esrs-set1-2023-12-22.zip
     """
     try:
-        reports = verify_files(list(files), taxonomy, esef=esef)
+        reports = verify_files(list(files), taxonomy, esef=esef, formulas=formulas)
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot verify: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)

@@ -212,19 +212,25 @@ SBM3_OF_KIND = {"impact": (1, 4, 5, 6, 7), "risk": (2, 8, 9)}
 def _covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
     """SBM-3 ¶48 h: the disclosure requirements that report a material IRO. Reported in full,
     S3's SBM-3 part describes every one, and S3-1, S3-4 and S3-5 those a policy, an action
-    or a target lists; under the phase-in, BP-2 ¶17 reports them."""
+    or a target lists; under the phase-in, BP-2 ¶17 reports them, which the taxonomy's list
+    cannot say (it holds topical requirements only), so the datapoint is omitted."""
     wb = data.workbook
-    if data.regime.phase_in_used:
-        keys = [("bp-2", "BP-2")]
-    else:
-        keys = [("s3-sbm-3", "S3 SBM-3")]
-        for key, label, rows in (
-            ("s3-1", "S3-1", wb.policies),
-            ("s3-4", "S3-4", wb.actions),
-            ("s3-5", "S3-5", wb.targets),
-        ):
-            if any(iro.id in row.impacts for row in rows):
-                keys.append((key, label))
+    if data.regime.phase_in_used:  # the taxonomy lists only topical requirements here
+        c.mark(
+            "SBM-3_12",
+            Status.PHASE_IN,
+            "the S3 requirements that would report these IROs are omitted under the phase-in "
+            "of ESRS 1 Appendix C; BP-2 ¶17 reports them",
+        )
+        return _cell("BP-2 ¶17 (S3 phased in)")
+    keys = [("s3-sbm-3", "S3 SBM-3")]
+    for key, label, rows in (
+        ("s3-1", "S3-1", wb.policies),
+        ("s3-4", "S3-4", wb.actions),
+        ("s3-5", "S3-5", wb.targets),
+    ):
+        if any(iro.id in row.impacts for row in rows):
+            keys.append((key, label))
     listed = [
         r for rows in (wb.policies, wb.actions, wb.targets) for r in rows if iro.id in r.impacts
     ]

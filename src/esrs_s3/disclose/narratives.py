@@ -59,14 +59,14 @@ def add_narratives(
         narrative = given.get(dp_id)
         dp = c.datapoints[dp_id]
         anchor = section_of(dp.requirement)
-        if narrative is None or anchor not in present or c.discloses(dp_id):
-            continue  # no text, section left out, or the section used the text already
-        if dp.feed == "either":
-            continue  # texts beside columns: their section uses them
+        if narrative is None or c.discloses(dp_id):
+            continue  # no text, or the section used the text already
         marked = c.marked(dp_id)
         if marked and marked[0] is Status.NOT_APPLICABLE:  # e.g. reasons for having no policy
             c.mark(dp_id, marked[0], f"{marked[1]}; the Narratives text is not used")
             continue
+        if anchor not in present or dp.feed == "either":
+            continue  # section left out; or a text beside columns, which its section uses
         where = (str(narrative.cell("text")),)
         if dp.answered:  # a yes/no or a year, in its place among the section's texts
             value = narrative.text.strip()

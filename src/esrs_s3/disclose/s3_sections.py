@@ -366,7 +366,7 @@ def _cases(c: Composer, data: Inputs) -> list[Block]:
     dp = c.datapoints["S3-1_07"]
     extent, nature = dp.concepts[0], dp.concepts[-1]
     where = cells(incidents, "breach_of_ungp_oecd_ilo") or ("Incidents!A2",)
-    if not cases:
+    if not cases:  # the extent is none, and so there is no nature to describe
         return [
             c.textblock(
                 "S3-1_07",
@@ -376,7 +376,14 @@ def _cases(c: Composer, data: Inputs) -> list[Block]:
                     "period."
                 ],
                 where,
-            )
+                concept=extent,
+            ),
+            c.textblock(
+                "S3-1_07",
+                ["With no case reported, there is no nature of cases to describe."],
+                where,
+                concept=nature,
+            ),
         ]
     return [
         c.textblock(
@@ -808,6 +815,12 @@ def _severe_incidents(c: Composer, data: Inputs) -> list[Block]:
             ".",
         )
     ]
+    if not severe:  # ¶36: whether any was reported; with none, there are none to disclose
+        blocks.append(
+            c.textblock(
+                "S3-4_11", ["There is therefore no severe issue or incident to describe."], where
+            )
+        )
     if severe:
         blocks.append(
             c.textblock(

@@ -129,6 +129,7 @@ def _options(
     esef: bool = False,
     validate_taxonomy: bool = False,
     keep_open: bool = False,
+    formulas: bool = False,
 ) -> RuntimeOptions:
     from arelle.RuntimeOptions import RuntimeOptions
 
@@ -138,7 +139,7 @@ def _options(
         internetConnectivity="offline",
         skipLoading=SKIP_LOADING,  # type: ignore[arg-type]  # Arelle takes a pattern here
         validate=validate,
-        formulaAction="none",
+        formulaAction="run" if formulas else "none",
         baseTaxonomyValidationMode="all" if validate_taxonomy else "none",
         plugins="validate/ESEF" if esef else None,
         disclosureSystemName="esef" if esef else None,
@@ -211,12 +212,18 @@ def _verify_one(
     esef: bool,
     validate_taxonomy: bool,
     concepts: Callable[[], Collection[str]],
+    formulas: bool = False,
 ) -> VerifyReport:
     from esrs_s3.xbrl.precheck import precheck  # it imports VerifyMessage from here
 
     started = time.perf_counter()
     options = _options(
-        str(file.resolve()), package, validate=True, esef=esef, validate_taxonomy=validate_taxonomy
+        str(file.resolve()),
+        package,
+        validate=True,
+        esef=esef,
+        validate_taxonomy=validate_taxonomy,
+        formulas=formulas,
     )
     try:
         with _arelle(options) as (success, records, _session):
@@ -243,11 +250,16 @@ def verify_files(
     *,
     esef: bool = False,
     validate_taxonomy: bool = False,
+    formulas: bool = False,
 ) -> list[VerifyReport]:
     """Validate XHTML files or report-package zips offline; one report per path, in order.
 
     `esef` adds the ESEF filing rules (plugin validate/ESEF, disclosure system esef): use it for
     report packages. `validate_taxonomy` also validates EFRAG's own files (~10 s more per file).
+    `formulas` runs EFRAG's formula linkbases too: their completeness rules report the ESRS 2
+    and Appendix B datapoints a document does not tag (`message:ea_eu_tags_N`, errors for
+    Appendix B, `..._outside_MA_N` warnings for ESRS 2) and identifier lists that name no
+    typed-axis member (`message:va_...`); ~15 s more per file.
     Our own checks (`esrs_s3.xbrl.precheck`) run on every XHTML document too; their errors come
     first. The taxonomy's concepts they need are loaded once (~2 s), when a document has facts.
     """
@@ -257,7 +269,9 @@ def verify_files(
         if not file.is_file():
             raise EsrsS3Error(f"{file}: no such file")
     concepts = cache(lambda: frozenset(taxonomy_concepts(package)))
-    return [_verify_one(file, package, esef, validate_taxonomy, concepts) for file in files]
+    return [
+        _verify_one(file, package, esef, validate_taxonomy, concepts, formulas) for file in files
+    ]
 
 
 def taxonomy_concepts(taxonomy: Path | None = None) -> dict[str, ConceptInfo]:
