@@ -32,6 +32,7 @@ from urllib.parse import unquote
 
 import anyio
 import pytest
+from markupsafe import escape
 from openpyxl import load_workbook
 
 with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 to httpx; both work
@@ -265,6 +266,15 @@ def test_sample_result_page(client, uploads, references, name):
     assert html.count("<tr data-status=") == len(reference.coverage)
     for status in {row.status for row in reference.coverage}:
         assert f'<option value="{status}">' in html
+    # a draft says so; each missing datapoint's row says what to fill
+    state = reference.completeness
+    if state.draft:
+        assert f'<p class="draft" id="draft">Draft: {state.draft}.' in html
+    else:
+        assert '<p class="complete" id="draft">Complete:' in html
+    for row in reference.coverage:
+        if row.status == "missing":
+            assert f"<td>{escape(row.note)}</td>" in html, row.id
     for output in OUTPUT_NAMES:
         assert f'href="{url}/{output}"' in html
     assert html.count("<script") == 1

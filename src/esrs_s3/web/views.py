@@ -153,6 +153,7 @@ def result_view(result: BuildResult, filename: str, output_dir: Path) -> dict:
         "gap_total": len(result.findings),
         "coverage": result.coverage,
         "statuses": sorted(statuses.items()),
+        "draft": result.completeness.draft,
         "downloads": [
             (name, DESCRIPTIONS[name], (output_dir / name).stat().st_size)
             for name in OUTPUT_NAMES
