@@ -25,8 +25,10 @@ from conftest import (
 from defusedxml import ElementTree as SafeET
 
 from esrs_s3 import read_workbook
+from esrs_s3.assess import assess
 from esrs_s3.build import build_statement
 from esrs_s3.disclose.catalogue import load_catalogue, narrative_datapoints
+from esrs_s3.disclose.mapping import compose_statement
 from esrs_s3.xbrl.verify import verify_files
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
@@ -410,7 +412,8 @@ def test_reasons_and_timeframes_for_having_none(make_workbook) -> None:
     facts = {f.datapoint: f for f in none.statement.document.facts if f.datapoint}
     assert facts["S3.MDR-P_07"].shown == "The sites were acquired in 2025."
     assert facts["S3.MDR-P_08"].shown == "A policy will be adopted in 2026."
-    assert status["S3.MDR-A_13"] == status["S3.MDR-A_14"] == "missing"
+    assert status["S3.MDR-A_13"] == "missing"  # the reasons are required, the timeframe "may"
+    assert status["S3.MDR-A_14"] == "voluntary, not reported"
     xhtml = none.files[0].read_text(encoding="utf-8")
     assert "has not adopted actions" in xhtml and "Neither reasons nor a timeframe" in xhtml
     with_policies = scenario(
@@ -554,3 +557,70 @@ def test_efrag_formulas_find_every_fed_datapoint_tagged(
                 continue
             carrying = [dp.id for dp in catalogue if qname in dp.concepts]
             assert all(status[d] != "disclosed" for d in carrying), (report.file, qname, carrying)
+
+
+def test_potential_human_rights_impacts_of_severity_3_are_material(built) -> None:
+    """ESRS 1 ¶45 by default: severity takes precedence over likelihood."""
+    for name, result in built.items():
+        for a in result.assessment.iros:
+            iro = a.iro
+            potential_hr = iro.kind == "negative impact" and iro.status == "potential"
+            if potential_hr and iro.human_rights and (a.scores.severity or 0) >= 3:
+                assert a.material, (name, iro.id, a.reason)
+    defence = {a.id: a for a in built["defence_manufacturer"].assessment.iros}
+    assert all(defence[i].material for i in ("IRO-06", "IRO-20", "IRO-24", "IRO-29"))
+
+
+def test_a_lowered_likelihood_floor_is_said_and_names_what_it_keeps_out(make_workbook) -> None:
+    rare = {
+        **MATERIAL["Impacts"][0],
+        "id": "IRO-03",
+        "status": "potential",
+        "scale": 3,
+        "scope": 3,
+        "irremediability": 3,
+        "likelihood": 1,
+    }
+    rows = {"Impacts": [*MATERIAL["Impacts"], rare]}
+    lowered = scenario(
+        make_workbook,
+        "floor",
+        rows=rows,
+        fields={"Settings": {"human_rights_likelihood_floor": 0.5}},
+    )
+    (method,) = [f for f in lowered.statement.document.facts if f.datapoint == "IRO-1_06"]
+    assert "at least 0.5 (Settings!" in method.shown
+    assert "would be material and are not: Blasting dust on the village (IRO-03)" in method.shown
+    assert [f for f in lowered.findings if (f.rule, f.variant) == ("G21", "below")]
+    default = scenario(make_workbook, "no-floor", rows=rows)
+    (method,) = [f for f in default.statement.document.facts if f.datapoint == "IRO-1_06"]
+    assert "would be material" not in method.shown
+    assert {a.id: a.material for a in default.assessment.iros}["IRO-03"]
+
+
+def test_the_complete_defence_sample_builds_final(tmp_path) -> None:
+    out = tmp_path / "final"
+    completed = run_cli(
+        "build",
+        str(SAMPLES / "defence_manufacturer.xlsx"),
+        "-o",
+        str(out),
+        "--final",
+        "--format",
+        "text",
+    )
+    assert completed.returncode == 0, completed.stdout[-2000:]
+    assert "complete: no mandatory datapoint missing, no disclosure gap open" in completed.stdout
+    xhtml = (out / "statement.xhtml").read_text(encoding="utf-8")
+    assert "<title>ESRS S3 Affected communities" in xhtml and 'class="draft"' not in xhtml
+
+
+@pytest.mark.parametrize("case", ["telecom_equipment", "mining_company", "nothing-adopted"])
+def test_every_missing_datapoint_says_what_to_fill(case, tmp_path) -> None:
+    from goldens import CASES
+
+    book = read_workbook(CASES[case](tmp_path)).workbook
+    results = compose_statement(book, assess(book)).results
+    for r in results:
+        if r.status.value == "missing":
+            assert r.note.startswith(("add a Narratives row for", "fill the", "record")), r

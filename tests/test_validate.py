@@ -307,3 +307,31 @@ def test_records_from_text_cells_have_the_types_validation_gives(make_workbook) 
             assert [(type(v), v) for v in record.__dict__.values()] == [
                 (type(v), v) for v in validated.__dict__.values()
             ]
+
+
+def test_a_phase_in_that_appendix_c_refuses_is_a_warning_naming_the_cell(make_workbook) -> None:
+    big = make_workbook(
+        "big.xlsx", fields={"Undertaking": {"employees": 2400, "use_phase_in": "yes"}}
+    )
+    result = read_workbook(big)
+    assert result.ok
+    (issue,) = [i for i in result.issues if i.code == "phase-in-not-allowed"]
+    assert issue.severity.value == "warning" and issue.location.startswith("Undertaking!B")
+    assert "2400 employees, more than 750" in issue.message
+    late = make_workbook(
+        "late.xlsx",
+        fields={
+            "Undertaking": {"employees": 400, "use_phase_in": "yes", "first_reporting_year": 2022}
+        },
+    )
+    (issue,) = [i for i in read_workbook(late).issues if i.code == "phase-in-not-allowed"]
+    assert "year 4 of reporting under ESRS" in issue.message
+    fine = make_workbook(
+        "fine.xlsx", fields={"Undertaking": {"employees": 400, "use_phase_in": "yes"}}
+    )
+    assert not [i for i in read_workbook(fine).issues if i.code == "phase-in-not-allowed"]
+
+
+def test_a_yes_no_datapoint_on_the_narratives_sheet_takes_yes_or_no(make_workbook) -> None:
+    rows = {"Narratives": [{"datapoint": "S3.SBM-3_01", "text": "mostly"}]}
+    assert errors_of(make_workbook(rows=rows)) == [("Narratives!B2", "not-yes-no")]

@@ -272,14 +272,15 @@ def _none_adopted(
         c.mark(
             reasons_dp,
             Status.MISSING,
-            f"no reasons for having no {plural} are given (Narratives sheet)",
+            f"add a Narratives row for {reasons_dp} with the reasons for having no {plural} "
+            "(ESRS 2 ¶62)",
         )
     else:
         blocks.append(c.textblock(reasons_dp, paragraphs(reasons), (str(reasons.cell("text")),)))
-    c.mark(
+    c.mark(  # ESRS 2 ¶62: the timeframe "may" be given
         timeframe_dp,
-        Status.MISSING,
-        f"no timeframe for adopting {plural} is given (Narratives sheet)",
+        Status.VOLUNTARY if c.datapoints[timeframe_dp].voluntary else Status.MISSING,
+        f"add a Narratives row for {timeframe_dp} with the timeframe for adopting {plural}",
     )
     return blocks
 

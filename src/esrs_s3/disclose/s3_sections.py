@@ -258,9 +258,11 @@ def _instruments(policy: Policy) -> list[str]:
 def s3_1(c: Composer, data: Inputs) -> list[Block]:
     """S3-1 narrative parts (the per-policy MDR-P table is added by mdr_sections)."""
     policies = data.workbook.policies
+    if not policies:  # the ESRS 2 ¶62 statement covers them; the cases of ¶17 are still told
+        for dp in ("S3-1_01", "S3-1_02", "S3-1_03", "S3-1_04", "S3-1_05", "S3-1_06"):
+            c.mark(dp, Status.NOT_APPLICABLE, "no policy adopted (ESRS 2 ¶62 statement)")
+        return _cases(c, data)
     blocks: list[Block] = []
-    if not policies:
-        return blocks
     none = "the UN Guiding Principles, the OECD Guidelines or the ILO Declaration"
     blocks += column_text(
         c,
