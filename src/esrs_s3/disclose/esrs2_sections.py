@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import section_anchor
-from esrs_s3.disclose.s3_sections import Inputs, fill_narrative, own_words
+from esrs_s3.disclose.s3_sections import Inputs, enum_fact, fill_narrative, own_words
 from esrs_s3.disclose.text import cells, count, listing, number_text, sentence
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
@@ -72,12 +72,14 @@ def phase_in(c: Composer, data: Inputs) -> list[Block]:
     blocks.append(
         _para(
             "Material matters (ESRS 1 AR 16): ",
-            c.fact(
+            enum_fact(
+                c,
+                data,
                 "BP-2_22",
-                "enumeration",
+                "sustainability_matter",
+                [m for m, _ in matters],
                 listing([m for m, _ in matters]),
-                value=data.enum_value("sustainability_matter", *(m for m, _ in matters)),
-                sources=cells([i for _, i in matters], "sub_topic", "sub_sub_topic"),
+                cells([i for _, i in matters], "sub_topic", "sub_sub_topic"),
             ),
             ".",
         )
@@ -494,11 +496,13 @@ def iro2(
     blocks.append(
         _para(
             "Disclosure requirements complied with in this statement: ",
-            c.fact(
+            enum_fact(
+                c,
+                data,
                 "IRO-2_02",
-                "enumeration",
+                "disclosure_requirement",
+                [key for key, _ in complied],
                 listing([label for _, label in complied]),
-                value=data.enum_value("disclosure_requirement", *(key for key, _ in complied)),
             ),
             ".",
         )

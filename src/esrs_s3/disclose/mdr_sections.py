@@ -15,6 +15,7 @@ from esrs_s3.disclose.s3_sections import (
     answered,
     column_text,
     concerns_indigenous_peoples,
+    enum_fact,
     fill_narrative,
     item_enum,
 )
@@ -235,13 +236,15 @@ def _covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
         r for rows in (wb.policies, wb.actions, wb.targets) for r in rows if iro.id in r.impacts
     ]
     return _cell(
-        c.fact(
+        enum_fact(
+            c,
+            data,
             "SBM-3_12",
-            "enumeration",
+            "disclosure_requirement",
+            [k for k, _ in keys],
             ", ".join(label for _, label in keys),
-            value=data.enum_value("disclosure_requirement", *(k for k, _ in keys)),
+            cells([iro], "id") + cells(listed, "impacts"),
             item=iro.id,
-            sources=cells([iro], "id") + cells(listed, "impacts"),
         )
     )
 

@@ -6,7 +6,7 @@ facts sit on the taxonomy's typed axes (see mdr_sections.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from esrs_s3.assess import Assessment
@@ -118,14 +118,25 @@ def item_enum(
     """A record's enumerated column as an enumeration fact on the record's typed axis (the
     member from members.toml under the column's name)."""
     value = getattr(record, field)
-    return c.fact(
-        dp_id,
-        "enumeration",
-        shown or value,
-        value=data.enum_value(field, value),
-        item=record.id,
-        sources=cells([record], field),
+    return enum_fact(
+        c, data, dp_id, field, (value,), shown or value, cells([record], field), item=record.id
     )
+
+
+def enum_fact(
+    c: Composer,
+    data: Inputs,
+    dp_id: str,
+    enum: str,
+    keys: Iterable[str],
+    shown: str,
+    sources: tuple[str, ...] = (),
+    item: str | None = None,
+) -> Run:
+    """An enumeration fact: the taxonomy members (members.toml `enum`) of workbook values
+    `keys`, shown as `shown`."""
+    value = data.enum_value(enum, *keys)
+    return c.fact(dp_id, "enumeration", shown, value=value, item=item, sources=sources)
 
 
 def _enum_value(namespace: str, members: list[str]) -> str:
@@ -161,12 +172,14 @@ def sbm3_s3(c: Composer, data: Inputs) -> Section:
         blocks.append(
             _para(
                 "Types of communities subject to material impacts: ",
-                c.fact(
+                enum_fact(
+                    c,
+                    data,
                     "S3.SBM-3_03",
-                    "enumeration",
+                    "community_type",
+                    by_type,
                     listing([data.label("community_type", k).lower() for k in by_type]),
-                    value=data.enum_value("community_type", *by_type),
-                    sources=cells(impacts, "community_type"),
+                    cells(impacts, "community_type"),
                 ),
                 ".",
             )
@@ -427,6 +440,7 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         return blocks
     c.mark("S3-2_08", Status.NOT_APPLICABLE, "engagement processes exist")
     c.mark("S3-2_09", Status.NOT_APPLICABLE, "engagement processes exist")
+    forms = sorted({e.form for e in rows})
     blocks = [
         c.textblock(
             "S3-2_01",
@@ -443,12 +457,14 @@ def s3_2(c: Composer, data: Inputs) -> list[Block]:
         ),
         _para(
             "Engagement takes place ",
-            c.fact(
+            enum_fact(
+                c,
+                data,
                 "S3-2_02",
-                "enumeration",
-                listing([data.label("engagement_form", f) for f in sorted({e.form for e in rows})]),
-                value=data.enum_value("engagement_form", *(e.form for e in rows)),
-                sources=cells(rows, "form"),
+                "engagement_form",
+                forms,
+                listing([data.label("engagement_form", f) for f in forms]),
+                cells(rows, "form"),
             ),
             ".",
         ),
