@@ -53,7 +53,7 @@ import sys
 import time
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 20250101
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 TOOLS = ("calamine", "fastexcel", "esrs-s3")
@@ -172,6 +172,81 @@ def valid_lei(base: str) -> str:
 
 
 # ------------------------------------------------------------------ workbook generation
+
+
+# The columns each row generator fills, in its order; the others of the contract stay blank.
+ROW_COLUMNS = {
+    "Impacts": [
+        "id",
+        "title",
+        "description",
+        "sub_topic",
+        "sub_sub_topic",
+        "kind",
+        "status",
+        "value_chain",
+        "involvement",
+        "community_type",
+        "countries",
+        "human_rights",
+        "scale",
+        "scope",
+        "irremediability",
+        "likelihood",
+        "financial_magnitude",
+        "time_horizon",
+        "rationale",
+    ],
+    "Policies": [
+        "id",
+        "name",
+        "description",
+        "impacts",
+        "value_chain_scope",
+        "communities_covered",
+        "references_ungp",
+        "references_oecd",
+        "references_ilo",
+        "indigenous_peoples_provisions",
+        "approved_by",
+        "accountable_role",
+        "public",
+        "url",
+        "communication",
+    ],
+    "Actions": [
+        "id",
+        "title",
+        "description",
+        "impacts",
+        "policies",
+        "action_type",
+        "status",
+        "start",
+        "end",
+        "time_horizon",
+        "value_chain_scope",
+        "capex",
+        "opex",
+        "effectiveness_tracking",
+        "leverage_used",
+    ],
+    "Targets": [
+        "id",
+        "title",
+        "impacts",
+        "policies",
+        "metric",
+        "unit",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "target_year",
+        "current_value",
+        "communities_involved",
+        "methodology",
+    ],
+}
 
 
 def _impact_row(rng: random.Random, number: int, topics: dict[str, tuple[str, ...]], other: str):
@@ -334,10 +409,12 @@ def generate(path: Path, rows: int) -> None:
         header = [column.name for column in spec.columns]
         sheet.append(header)
         count, make = generators.get(spec.name, (0, None))
+        names = ROW_COLUMNS.get(spec.name, ())
         for number in range(1, count + 1):
             row = make(number)
-            assert len(row) == len(header), (spec.name, len(row), len(header))
-            sheet.append(row)
+            assert len(row) == len(names), (spec.name, len(row), len(names))
+            values = dict(zip(names, row, strict=True))
+            sheet.append([values.get(name) for name in header])
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial.xlsx")
     book.save(partial)

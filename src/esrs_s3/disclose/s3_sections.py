@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from esrs_s3.assess import Assessment
 from esrs_s3.disclose.composer import Composer, Status
@@ -44,11 +45,15 @@ class Inputs:
         return self.members.get("labels", {}).get(enum, {}).get(value, value)
 
     def material(self, *kinds: str) -> list[Iro]:
-        return [a.iro for a in self.assessment.material_iros if not kinds or a.iro.kind in kinds]
+        return [i for i in self._material if not kinds or i.kind in kinds]
 
-    @property
+    @cached_property
+    def _material(self) -> tuple[Iro, ...]:
+        return tuple(a.iro for a in self.assessment.material_iros)
+
+    @cached_property
     def material_ids(self) -> frozenset[str]:
-        return frozenset(a.id for a in self.assessment.material_iros)
+        return frozenset(i.id for i in self._material)
 
 
 def _para(*runs: Run | str) -> Block:
@@ -718,13 +723,13 @@ def _by_type(c: Composer, data: Inputs) -> list[Block]:
 def _prevention(c: Composer, data: Inputs) -> list[Block]:
     """S3-4_01 (¶32 a): the actions that prevent or mitigate material negative impacts."""
     negative = data.material("negative impact")
+    titles = {i.id: i.title for i in negative}
     rows = [
         a
         for a in data.workbook.actions
-        if a.action_type in ("prevent", "mitigate") and {i.id for i in negative} & set(a.impacts)
+        if a.action_type in ("prevent", "mitigate") and titles.keys() & set(a.impacts)
     ]
     if rows:
-        titles = {i.id: i.title for i in negative}
         lines = [
             _action_line(a)
             + f" It addresses {listing([f'{titles[i]} ({i})' for i in a.impacts if i in titles])}."
