@@ -624,3 +624,16 @@ def test_every_missing_datapoint_says_what_to_fill(case, tmp_path) -> None:
     for r in results:
         if r.status.value == "missing":
             assert r.note.startswith(("add a Narratives row for", "fill the", "record")), r
+
+
+def test_booleans_follow_their_wording_over_their_scope(built) -> None:
+    """S3-1_06 is yes only if every policy covering a material IRO refers to an instrument,
+    and its text names those that do not; the S3 ¶36 boolean follows the severe incidents."""
+    document = built["defence_manufacturer"].statement.document
+    facts = [f for f in document.facts if f.datapoint == "S3-1_06"]
+    (flag,) = [f for f in facts if f.kind == "boolean"]
+    (text,) = [f for f in facts if f.kind == "textblock"]
+    assert flag.value == "false"
+    assert "(POL-03) and Site Neighbourhood and Safety Policy (POL-04) do not refer" in text.shown
+    (severe,) = [f for f in document.facts if f.datapoint == "S3-4_11" and f.kind == "boolean"]
+    assert severe.value == "true" and severe.sources[0].startswith("Incidents!")
