@@ -352,7 +352,7 @@ def build(
         "iros": len(result.assessment.iros),
         "s3_material": result.assessment.s3_material,
         "phase_in_used": result.statement.regime.phase_in_used,
-        "draft": bool(result.completeness.draft),
+        "draft": not result.completeness.complete,
         "mandatory_missing": len(result.completeness.missing),
         "disclosure_gaps_open": len(result.completeness.gaps),
         "seconds": {k: round(v, 3) for k, v in result.timings.items()},

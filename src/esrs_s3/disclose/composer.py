@@ -202,7 +202,7 @@ class Composer:
                         id=dp_id,
                         status=Status.DISCLOSED,
                         preview=self._previews[dp_id],
-                        sources=tuple(dict.fromkeys(self._sources[dp_id])),
+                        sources=self.sources_of(dp_id),
                         facts=tuple(self._facts[dp_id]),
                         note=self._derived.get(dp_id, ""),
                     )
@@ -216,7 +216,7 @@ class Composer:
                     id=dp_id,
                     status=status,
                     note=note,
-                    sources=tuple(dict.fromkeys(self._sources.get(dp_id, ()))),
+                    sources=self.sources_of(dp_id),
                     facts=tuple(self._facts.get(dp_id, ())),
                 )
             )

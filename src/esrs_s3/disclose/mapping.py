@@ -67,7 +67,7 @@ def _default_statuses(composer: Composer, regime: Regime) -> dict[str, tuple[Sta
             answer = {"boolean": " giving yes or no", "gYear": " giving a year"}
             out[dp_id] = (
                 Status.MISSING,
-                f"add a Narratives row for {dp_id}"
+                s3.fill_narrative(dp_id)
                 + (answer.get(dp.data_type, "") if dp.answered else "")
                 + (
                     f" (qualitative information suffices: {qualitative.reference})"

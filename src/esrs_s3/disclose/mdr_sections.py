@@ -133,21 +133,11 @@ def _link(
     return _cell(fact, f"; {rest}" if rest else "")
 
 
-def described_iros(data: Inputs) -> dict[str, str]:
-    """The material IROs the statement describes in the SBM-3 table, id -> name, ranked by
-    score (highest first); a large register lists the first LISTED of them."""
-    ranked = sorted(
-        data.assessment.material_iros,
-        key=lambda a: (-max(a.scores.impact_score or 0, a.scores.financial_score or 0), a.id),
-    )
-    return {a.id: a.iro.title for a in first_listed(ranked)[0]}
-
-
 def iro_table(c: Composer, data: Inputs) -> list[Block]:
     """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
     rows = []
     results = {a.id: a for a in data.assessment.material_iros}
-    described = described_iros(data)
+    described = data.described
     rest = len(results) - len(described)
     for iro_id in described:
         result = results[iro_id]
@@ -299,7 +289,7 @@ def policies_table(c: Composer, data: Inputs) -> list[Block]:
     c.mark("S3.MDR-P_08", Status.NOT_APPLICABLE, "policies exist")
     rows = []
     listed, rest = first_listed(policies)
-    iros = described_iros(data)
+    iros = data.described
     provisions: list[str] = []
     for p in listed:
         key = [sentence(p.description)]
@@ -466,7 +456,7 @@ def actions_table(c: Composer, data: Inputs) -> list[Block]:
     c.mark("S3.MDR-A_14", Status.NOT_APPLICABLE, "actions exist")
     rows = []
     listed, rest = first_listed(actions)
-    iros = described_iros(data)
+    iros = data.described
     policies_named = {p.id: p.name for p in data.workbook.policies}
     earlier = _disclosed_earlier(data, listed)
     for a in listed:
@@ -646,9 +636,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
         if tracked:  # ESRS 2 ¶81 b i-ii: how, with what ambition, from which base year
             blocks += column_text(c, "S3.MDR-T_17", tracked, "effectiveness_tracking")
             c.mark("S3.MDR-T_18", Status.MISSING, fill_narrative("S3.MDR-T_18"))
-            blocks += answered(
-                c, data, "S3.MDR-T_19", "Base year from which progress is measured", "year"
-            )
+            blocks += answered(c, data, "S3.MDR-T_19", "Base year from which progress is measured")
         else:
             for dp in ("S3.MDR-T_17", "S3.MDR-T_18", "S3.MDR-T_19"):
                 c.mark(dp, Status.NOT_APPLICABLE, "effectiveness is not tracked")
@@ -661,7 +649,7 @@ def targets_table(c: Composer, data: Inputs) -> list[Block]:
         c.mark(f"S3.MDR-T_{n}", Status.NOT_APPLICABLE, "targets exist")
     rows = []
     listed, rest = first_listed(targets)
-    iros = described_iros(data)
+    iros = data.described
     policies_named = {p.id: p.name for p in data.workbook.policies}
     for t in listed:
         name = _name(c, "S3.MDR-T_01", t, "title", NAME_OF_TARGET)

@@ -42,6 +42,14 @@ def reference(dp: Datapoint) -> str:
     return f"{where} ¶{dp.paragraph}".replace("¶AR", "AR")
 
 
+def answer(c: Composer, dp: Datapoint, narrative: Narrative) -> Run:
+    """The fact of a yes/no or year datapoint that a Narratives row answers."""
+    value, where = narrative.text.strip(), (str(narrative.cell("text")),)
+    if dp.data_type == "boolean":
+        return c.flag(dp.id, bool(yes_no_text(value)), where)
+    return c.fact(dp.id, "year", value, sources=where)
+
+
 def paragraphs(narrative: Narrative) -> list[str]:
     """The paragraphs of a narrative (blank lines separate them)."""
     parts = _BLANK_LINE.split(narrative.text)
@@ -69,12 +77,7 @@ def add_narratives(
             continue  # section left out; or a text beside columns, which its section uses
         where = (str(narrative.cell("text")),)
         if dp.answered:  # a yes/no or a year, in its place among the section's texts
-            value = narrative.text.strip()
-            run = (
-                c.flag(dp_id, bool(yes_no_text(value)), where)
-                if dp.data_type == "boolean"
-                else c.fact(dp_id, "year", value, sources=where)
-            )
+            run = answer(c, dp, narrative)
             added.setdefault(anchor, []).append(
                 Block(kind="paragraph", runs=(Run(text=f"{dp.name}: "), run, Run(text=".")))
             )

@@ -12,10 +12,9 @@ from functools import cached_property
 
 from esrs_s3.assess import Assessment
 from esrs_s3.disclose.composer import Composer, Status
-from esrs_s3.disclose.narratives import paragraphs
+from esrs_s3.disclose.narratives import answer, paragraphs
 from esrs_s3.disclose.regime import Regime
 from esrs_s3.disclose.text import amount, cells, count, first_listed, listing, more, sentence
-from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.models import Action, Channel, Iro, Narrative, Policy, Record, Workbook
 from esrs_s3.render.document import Block, Run, Section
 
@@ -50,6 +49,16 @@ class Inputs:
     @cached_property
     def _material(self) -> tuple[Iro, ...]:
         return tuple(a.iro for a in self.assessment.material_iros)
+
+    @cached_property
+    def described(self) -> dict[str, str]:
+        """The material IROs the statement describes in the SBM-3 table, id -> name, ranked by
+        score (highest first); a large register lists the first LISTED of them."""
+        ranked = sorted(
+            self.assessment.material_iros,
+            key=lambda a: (-max(a.scores.impact_score or 0, a.scores.financial_score or 0), a.id),
+        )
+        return {a.id: a.iro.title for a in first_listed(ranked)[0]}
 
     @cached_property
     def material_ids(self) -> frozenset[str]:
@@ -91,22 +100,15 @@ def column_text(
     return []
 
 
-def answered(
-    c: Composer, data: Inputs, dp_id: str, question: str, kind: str = "boolean"
-) -> list[Block]:
+def answered(c: Composer, data: Inputs, dp_id: str, question: str) -> list[Block]:
     """A yes/no (or year) datapoint the undertaking answers on the Narratives sheet; without
     the row the datapoint is missing and its note says what to fill."""
-    narrative = data.narrative(dp_id)
+    dp, narrative = c.datapoints[dp_id], data.narrative(dp_id)
     if narrative is None:
-        what = "yes or no" if kind == "boolean" else "a year"
+        what = "yes or no" if dp.data_type == "boolean" else "a year"
         c.mark(dp_id, Status.MISSING, f"{fill_narrative(dp_id)} giving {what}: {question}")
         return []
-    where = (str(narrative.cell("text")),)
-    if kind == "boolean":
-        run = c.flag(dp_id, bool(yes_no_text(narrative.text)), where)
-    else:
-        run = c.fact(dp_id, "year", narrative.text.strip(), sources=where)
-    return [_para(f"{question}: ", run, ".")]
+    return [_para(f"{question}: ", answer(c, dp, narrative), ".")]
 
 
 def own_words(data: Inputs, dp_id: str) -> tuple[list[str], tuple[str, ...]]:
