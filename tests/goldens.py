@@ -1,5 +1,6 @@
 """Fact goldens: every tagged fact of the samples and scenarios, one line each, in
-`tests/goldens/<case>.facts.txt`. A change to any fact shows as a diff of these files, to be
+`tests/goldens/<case>.facts.txt`, and the status and note of every catalogue datapoint in
+`tests/goldens/<case>.status.txt`. A change to any fact shows as a diff of these files, to be
 reviewed like code.
 
 Regenerate them after a reviewed change (and list the changed facts in the change's note):
@@ -27,6 +28,8 @@ from esrs_s3.render.document import Document
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 LONG = 80
+# facts: every tagged fact; status: every catalogue datapoint's status and coverage note.
+KINDS = ("facts", "status")
 
 
 def _sample(name: str) -> Callable[[Path], Path]:
@@ -84,26 +87,34 @@ def fact_lines(document: Document) -> list[str]:
     return sorted(lines)
 
 
-def case_lines(case: str, folder: Path) -> list[str]:
-    """The fact lines of one case, built in `folder`."""
+def status_lines(results) -> list[str]:
+    """One line per catalogue datapoint, in catalogue order: id, status and note."""
+    return [f"{r.id} | {r.status.value} | {r.note or '-'}" for r in results]
+
+
+def case_lines(case: str, folder: Path, kind: str = "facts") -> list[str]:
+    """The fact lines (or the status lines) of one case, built in `folder`."""
     result = read_workbook(CASES[case](folder))
     assert result.ok, [str(i) for i in result.issues if i.severity == "error"][:5]
     assessment = assess(result.workbook)
     statement = compose_statement(result.workbook, assessment)
+    if kind == "status":
+        return status_lines(statement.results)
     return fact_lines(statement.document)
 
 
-def golden_path(case: str) -> Path:
-    return GOLDENS / f"{case}.facts.txt"
+def golden_path(case: str, kind: str = "facts") -> Path:
+    return GOLDENS / f"{case}.{kind}.txt"
 
 
 def main() -> None:
     GOLDENS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         for case in CASES:
-            lines = case_lines(case, Path(folder))
-            golden_path(case).write_text("\n".join(lines) + "\n", encoding="utf-8")
-            print(f"wrote {golden_path(case)} ({len(lines)} facts)")
+            for kind in KINDS:
+                lines = case_lines(case, Path(folder), kind)
+                golden_path(case, kind).write_text("\n".join(lines) + "\n", encoding="utf-8")
+                print(f"wrote {golden_path(case, kind)} ({len(lines)} lines)")
 
 
 if __name__ == "__main__":
