@@ -630,13 +630,13 @@ def test_gov4_map_follows_what_the_statement_discloses(make_workbook) -> None:
     findings, _, _, statement = gaps(make_workbook, change, "untracked.xlsx")
     untracked = gov4_text(statement)
     assert untracked != full
-    assert "(e) Tracking the effectiveness of these efforts and communicating: not disclosed in " \
+    assert (
+        "(e) Tracking the effectiveness of these efforts and communicating: not disclosed in "
         "this statement" in untracked
+    )
     (finding,) = of(findings, "G23", "unbacked")
     assert "(e)" in finding.message and finding.cells == ("Targets!A2",)
-    (missing,) = of(
-        find_gaps(*gaps(make_workbook)[1:3], without(statement, "GOV-4_01")), "G23"
-    )
+    (missing,) = of(find_gaps(*gaps(make_workbook)[1:3], without(statement, "GOV-4_01")), "G23")
     assert missing.severity == "error" and "GOV-4_01" in missing.message
 
 

@@ -20,6 +20,17 @@ Columns:
   other sheets. `narrative`: only the Narratives sheet feeds it (a text, or `yes` / `no` for a
   boolean datapoint). `either`: composed from the other sheets when they hold it (actions of
   the matching type), or else from the Narratives row, the undertaking's own statement.
+- `section`: the anchor of the statement section that reports it (`sections.toml`).
+- `source`: how the statement tags it. `derive:<name>[:<argument>]`: a named derivation
+  (disclose/derivations.py); `column:<sheet>.<column>[/name]`: one sentence per row that fills
+  the column (`/name`: rows are named "Name (ID)", else by id); `table:<name>`: a part of a
+  table of `tables.toml`; blank: only the Narratives sheet gives it (`feed`), or nothing does.
+- `applies_when`: conditions (disclose/conditions.py), `&`-joined, that must all hold for the
+  datapoint to apply; `otherwise`: for each condition, ` | `-separated, the note of the
+  "not applicable" status when it does not hold (the first failing one is given).
+- `fill`: when the datapoint applies and nothing tags it, what the user must fill (the note of
+  its "missing" status, or of "voluntary" for a voluntary one); `{ids}` lists the rows that
+  the last condition found (the material IROs that call for an action...).
 
 How `dimensions` and `typed_axis` were determined (Arelle 2.47, taxonomy 2023-12-22): for each
 concept, its has-hypercube (`all`) relationships were collected per ELR, including those
@@ -37,6 +48,7 @@ S3. MDR-T_05 / MDR-T_08 (baseline value, milestones) add the member of
 from __future__ import annotations
 
 import csv
+import tomllib
 from functools import cache
 from typing import Literal
 
@@ -81,6 +93,11 @@ class Datapoint(BaseModel):
     dimensions: tuple[tuple[str, str], ...]
     typed_axis: str
     feed: Literal["", "narrative", "either"]
+    section: str
+    source: str
+    applies_when: tuple[str, ...]
+    otherwise: tuple[str, ...]
+    fill: str
 
     @property
     def answered(self) -> bool:
@@ -92,6 +109,11 @@ class Datapoint(BaseModel):
         if len(self.concepts) != len(self.concept_types):
             raise ValueError(
                 f"{self.id}: {len(self.concepts)} concepts, {len(self.concept_types)} concept types"
+            )
+        if len(self.otherwise) != len(self.applies_when):
+            raise ValueError(
+                f"{self.id}: {len(self.applies_when)} conditions in applies_when, "
+                f"{len(self.otherwise)} notes in otherwise"
             )
         return self
 
@@ -110,6 +132,8 @@ def _datapoint(row: dict[str, str]) -> Datapoint:
             "concepts": _split(row["concepts"]),
             "concept_types": _split(row["concept_types"]),
             "dimensions": dims,
+            "applies_when": tuple(c.strip() for c in row["applies_when"].split("&") if c.strip()),
+            "otherwise": _split(row["otherwise"]),
         }
     )
 
@@ -139,3 +163,49 @@ def for_requirement(requirement: str, rulebook_id: str = "esrs-2023") -> tuple[D
 def narrative_datapoints(rulebook_id: str) -> tuple[Datapoint, ...]:
     """The datapoints the workbook's Narratives sheet may give text for, in catalogue order."""
     return tuple(dp for dp in load_catalogue(rulebook_id) if dp.feed in ("narrative", "either"))
+
+
+class SectionSpec(BaseModel):
+    """One section of `sections.toml`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    anchor: str
+    title: str
+    level: int = 2
+    when: str = ""
+    otherwise: str = ""
+    part_of: str = ""
+    topical: bool = False
+    index: bool = False
+    contents: tuple[str, ...] = ("datapoints", "narratives")
+    requirements: tuple[tuple[str, str], ...] = ()
+
+
+class Layout(BaseModel):
+    """`sections.toml` and `tables.toml` of a rulebook: how its statement is laid out."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sections: tuple[SectionSpec, ...]
+    # requirements complied with when a condition holds (S3's own parts of SBM-2 and SBM-3)
+    requirements_when: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    tables: dict[str, dict]
+
+
+@cache
+def load_layout(rulebook_id: str) -> Layout:
+    """The sections and tables of a rulebook (cached: the data is read-only)."""
+    folder = datapoints_dir() / rulebook_id
+    with (folder / "sections.toml").open("rb") as handle:
+        sections = tomllib.load(handle)
+    with (folder / "tables.toml").open("rb") as handle:
+        tables = tomllib.load(handle)
+    return Layout(
+        sections=tuple(SectionSpec.model_validate(s) for s in sections["sections"]),
+        requirements_when=tuple(
+            (r["when"], tuple(tuple(p) for p in r["requirements"]))
+            for r in sections.get("requirements_when", ())
+        ),
+        tables=tables,
+    )

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.catalogue import Datapoint, SectionSpec
 from esrs_s3.disclose.facts import Fact, FactSet
 from esrs_s3.disclose.text import first_listed, more
 from esrs_s3.render.document import Block, Run
@@ -56,8 +56,18 @@ class Composer:
     of its related IROs) support it and are listed with it, but disclose nothing by
     themselves."""
 
-    def __init__(self, catalogue: tuple[Datapoint, ...], topical_member: str) -> None:
+    def __init__(
+        self,
+        catalogue: tuple[Datapoint, ...],
+        topical_member: str,
+        sections: tuple[SectionSpec, ...] = (),
+    ) -> None:
         self.datapoints = {dp.id: dp for dp in catalogue}
+        self.sections = {s.anchor: s for s in sections}
+        # filled while the statement is composed, for the sections composed last (GOV-4, IRO-2)
+        self.composed: dict[str, str] = {}  # anchor -> title of each section reported so far
+        self.requirements: list[tuple[str, str]] = []  # those the reported sections comply with
+        self.statuses: dict[str, str] = {}  # datapoint -> its status so far
         self.order = [dp.id for dp in catalogue]
         self.facts = FactSet()
         self.topical_member = topical_member
@@ -69,6 +79,17 @@ class Composer:
         self._by_id: dict[str, Fact] = {}
         self._derived: dict[str, str] = {}
         self._incomplete: dict[str, str] = {}
+
+    def home(self, dp_id: str) -> str:
+        """The anchor of the section whose heading a datapoint is reported under."""
+        section = self.datapoints[dp_id].section
+        spec = self.sections.get(section)
+        return spec.part_of or section if spec else section
+
+    def topical(self, dp_id: str) -> bool:
+        """Whether a datapoint belongs to a section of the topical standard (S3)."""
+        spec = self.sections.get(self.datapoints[dp_id].section)
+        return bool(spec and spec.topical)
 
     def concept(self, dp: Datapoint, kind: str) -> str:
         wanted = KIND_TYPES[kind]

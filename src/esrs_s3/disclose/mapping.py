@@ -1,5 +1,6 @@
-"""Map a workbook and its assessment to the statement: every catalogue datapoint gets its
-facts or its status (ESRS 1 ¶29-35; ESRS 2 ¶62, ¶72, ¶81; BP-2 ¶17 phase-in)."""
+"""Map a workbook and its assessment to the statement by walking the rulebook's sections
+(`sections.toml`): every catalogue datapoint gets its facts or its status (ESRS 1 ¶29-35;
+ESRS 2 ¶62, ¶72, ¶81; BP-2 ¶17 phase-in)."""
 
 from __future__ import annotations
 
@@ -10,31 +11,18 @@ from pydantic import BaseModel, ConfigDict
 from esrs_s3 import __version__
 from esrs_s3.assess import Assessment
 from esrs_s3.assess.matrix import matrix_svg
-from esrs_s3.disclose import esrs2_sections as esrs2
-from esrs_s3.disclose import mdr_sections as mdr
-from esrs_s3.disclose import s3_sections as s3
-from esrs_s3.disclose.catalogue import load_catalogue
+from esrs_s3.disclose.catalogue import Datapoint, SectionSpec, load_catalogue, load_layout
 from esrs_s3.disclose.composer import Composer, DatapointResult, Status
-from esrs_s3.disclose.narratives import add_narratives
+from esrs_s3.disclose.conditions import evaluate
+from esrs_s3.disclose.derivations import content, derive
+from esrs_s3.disclose.inputs import Inputs, fill_narrative
+from esrs_s3.disclose.narratives import narrative_blocks
 from esrs_s3.disclose.regime import Regime, decide_regime
+from esrs_s3.disclose.text import listing
 from esrs_s3.models import Workbook
-from esrs_s3.render.document import Block, Document, Run, Section
+from esrs_s3.render.document import Block, Document, Section
 from esrs_s3.resources import load_toml
 from esrs_s3.rulebook import load_rulebook
-
-SECTION_TITLES = {
-    "general": "General information",
-    "sbm-2": "SBM-2 Interests and views of affected communities",
-    "sbm-3": "SBM-3 Material impacts, risks and opportunities",
-    "iro-1": "IRO-1 How impacts, risks and opportunities were identified and assessed",
-    "s3-1": "S3-1 Policies related to affected communities",
-    "s3-2": "S3-2 Processes for engaging with affected communities about impacts",
-    "s3-3": "S3-3 Processes to remediate negative impacts and channels to raise concerns",
-    "s3-4": "S3-4 Taking action on material impacts and approaches to risks and opportunities",
-    "s3-5": "S3-5 Targets related to affected communities",
-    "gov-4": "GOV-4 Statement on due diligence",
-    "iro-2": "IRO-2 Disclosure requirements and Appendix B datapoints",
-}
 
 
 class Statement(BaseModel):
@@ -47,16 +35,19 @@ class Statement(BaseModel):
     regime: Regime
 
 
-def _default_statuses(composer: Composer, regime: Regime) -> dict[str, tuple[Status, str]]:
-    """The status of a datapoint no section gave one: what ESRS lets the statement leave out,
-    else missing, with what to fill."""
+def _default_statuses(
+    composer: Composer, regime: Regime, reported: set[str]
+) -> dict[str, tuple[Status, str]]:
+    """The status of a datapoint nothing gave one: "not material" or "omitted (phase-in)" for
+    one of a topical section left out, what ESRS lets the statement leave out, else missing,
+    with what to fill."""
     out = {}
     for dp_id, dp in composer.datapoints.items():
-        s3_part = dp.standard == "S3" or dp.id.startswith("S3.")
+        left_out = composer.topical(dp_id) and dp.section not in reported
         relief = regime.omitted_under(dp_id, dp.standard)
-        if s3_part and not regime.s3_material:
+        if left_out and not regime.s3_material:
             out[dp_id] = (Status.NOT_MATERIAL, "S3 assessed not material (ESRS 1 ¶32)")
-        elif s3_part and regime.phase_in_used:
+        elif left_out and regime.phase_in_used:
             out[dp_id] = (Status.PHASE_IN, "omitted under the phase-in of ESRS 1 Appendix C")
         elif relief is not None:
             out[dp_id] = (Status.PHASE_IN, f"omitted under {relief.reference}")
@@ -67,7 +58,7 @@ def _default_statuses(composer: Composer, regime: Regime) -> dict[str, tuple[Sta
             answer = {"boolean": " giving yes or no", "gYear": " giving a year"}
             out[dp_id] = (
                 Status.MISSING,
-                s3.fill_narrative(dp_id)
+                fill_narrative(dp_id)
                 + (answer.get(dp.data_type, "") if dp.answered else "")
                 + (
                     f" (qualitative information suffices: {qualitative.reference})"
@@ -80,55 +71,83 @@ def _default_statuses(composer: Composer, regime: Regime) -> dict[str, tuple[Sta
     return out
 
 
-def _general(data: s3.Inputs, regime: Regime) -> Section:
-    u = data.workbook.undertaking
-    rulebook = load_rulebook(data.assessment.rulebook)
-    lines = [
-        f"This statement covers ESRS S3 Affected communities for {u.name} (LEI {u.lei}) for the "
-        f"period {u.period_start.isoformat()} to {u.period_end.isoformat()}, prepared under "
-        f"{rulebook.title} ({rulebook.legal_act}). Amounts are in {u.currency}.",
-        f"Double materiality assessment: {len(data.assessment.material_iros)} of "
-        f"{len(data.assessment.iros)} impacts, risks and opportunities are material; S3 is "
-        f"{'material' if regime.s3_material else 'not material'}.",
-    ]
-    if regime.phase_in_eligible and not regime.phase_in_used:
-        lines.append(
-            "The undertaking could use the phase-in of ESRS 1 Appendix C but reports S3 in full."
-        )
-    return Section(
-        anchor="general",
-        title=SECTION_TITLES["general"],
-        blocks=tuple(Block(kind="paragraph", runs=(Run(text=t),)) for t in lines),
-    )
+class _Walk:
+    """Composes the sections of a rulebook's layout in order, marking each datapoint from its
+    conditions and tagging it from its source."""
+
+    def __init__(self, composer: Composer, data: Inputs, figure: Block) -> None:
+        self.c = composer
+        self.data = data
+        self.figure = figure
+        self.by_section: dict[str, list[Datapoint]] = {}
+        for dp in composer.datapoints.values():
+            self.by_section.setdefault(dp.section, []).append(dp)
+        self.narratives = {n.datapoint: n for n in data.workbook.narratives}
+        self.reported: set[str] = set()
+
+    def applies(self, dp: Datapoint) -> tuple[bool, tuple[str, ...]]:
+        """Whether a datapoint applies; if not, it is marked not applicable with the note of
+        its first failing condition. Also the rows the last condition found."""
+        ids: tuple[str, ...] = ()
+        for condition, note in zip(dp.applies_when, dp.otherwise, strict=True):
+            holds, ids = evaluate(self.data, condition)
+            if not holds:
+                self.c.mark(dp.id, Status.NOT_APPLICABLE, note)
+                return False, ()
+        return True, ids
+
+    def section(self, spec: SectionSpec) -> list[Block] | None:
+        """The blocks of a section, or None when it is not reported."""
+        datapoints = self.by_section.get(spec.anchor, [])
+        if spec.when and not evaluate(self.data, spec.when)[0]:
+            if spec.otherwise:
+                for dp in datapoints:
+                    self.c.mark(dp.id, Status.NOT_APPLICABLE, spec.otherwise)
+            return None
+        self.reported.add(spec.anchor)
+        applying = {dp.id: self.applies(dp) for dp in datapoints}
+        blocks: list[Block] = []
+        for item in spec.contents:
+            if item == "datapoints":
+                for dp in datapoints:
+                    if applying[dp.id][0]:
+                        blocks += derive(self.c, self.data, dp)
+            elif item == "narratives":
+                blocks += narrative_blocks(self.c, self.narratives, datapoints)
+            elif item == "figure:matrix":
+                blocks.append(self.figure)
+            else:
+                blocks += content(self.c, self.data, item)
+        for dp in datapoints:
+            holds, ids = applying[dp.id]
+            if holds and dp.fill and not self.c.discloses(dp.id) and not self.c.marked(dp.id):
+                status = Status.VOLUNTARY if dp.voluntary else Status.MISSING
+                self.c.mark(dp.id, status, dp.fill.format(ids=listing(list(ids))))
+        return blocks
 
 
 def compose_statement(
     workbook: Workbook, assessment: Assessment, matrix: bytes | None = None
 ) -> Statement:
-    """Compose the statement of a valid workbook (the Undertaking sheet must be filled).
-    `matrix` is the matrix SVG when the caller has drawn it already."""
+    """Compose the statement of a valid workbook (the Undertaking sheet must be filled) by
+    walking its rulebook's sections. `matrix` is the matrix SVG when the caller has drawn it
+    already."""
     regime = decide_regime(workbook, assessment)
     rulebook = load_rulebook(assessment.rulebook)
     members = load_toml(f"{assessment.rulebook}/members.toml")
-    composer = Composer(load_catalogue(assessment.rulebook), members["dimensions"]["topical_s3"])
-    data = s3.Inputs(
+    layout = load_layout(assessment.rulebook)
+    composer = Composer(
+        load_catalogue(assessment.rulebook),
+        members["dimensions"]["topical_s3"],
+        layout.sections,
+    )
+    data = Inputs(
         workbook=workbook,
         assessment=assessment,
         regime=regime,
         members=members,
         namespace=rulebook.taxonomy_namespace,
-    )
-    sections: list[Section] = [_general(data, regime)]
-    phase_in = esrs2.phase_in(c=composer, data=data)
-    if phase_in:
-        sections.append(
-            Section(anchor="bp-2", title="BP-2 Phase-in of S3", level=3, blocks=tuple(phase_in))
-        )
-    full = regime.s3_material and not regime.phase_in_used
-    sections.append(
-        Section(
-            anchor="sbm-2", title=SECTION_TITLES["sbm-2"], blocks=tuple(esrs2.sbm2(composer, data))
-        )
+        tables=layout.tables,
     )
     figure = Block(
         kind="figure",
@@ -137,49 +156,37 @@ def compose_statement(
         caption="Materiality matrix: financial score against impact score for every "
         "impact, risk and opportunity of the register; filled points are material.",
     )
-    sbm3_blocks = [figure, *mdr.iro_table(composer, data)]
-    if full:
-        sbm3_blocks += list(s3.sbm3_s3(composer, data).blocks)
-    sections.append(
-        Section(anchor="sbm-3", title=SECTION_TITLES["sbm-3"], blocks=tuple(sbm3_blocks))
-    )
-    sections.append(
-        Section(
-            anchor="iro-1", title=SECTION_TITLES["iro-1"], blocks=tuple(esrs2.iro1(composer, data))
-        )
-    )
-    if full:
-        for anchor, build in (
-            ("s3-1", lambda: s3.s3_1(composer, data) + mdr.policies_table(composer, data)),
-            ("s3-2", lambda: s3.s3_2(composer, data)),
-            ("s3-3", lambda: s3.s3_3(composer, data)),
-            ("s3-4", lambda: s3.s3_4(composer, data) + mdr.actions_table(composer, data)),
-            ("s3-5", lambda: s3.s3_5(composer, data) + mdr.targets_table(composer, data)),
-        ):
-            sections.append(
-                Section(anchor=anchor, title=SECTION_TITLES[anchor], blocks=tuple(build()))
-            )
-    sections = add_narratives(composer, workbook.narratives, sections)
-    titles = {s.anchor: s.title for s in sections}
-    sections.append(
-        Section(
-            anchor="gov-4",
-            title=SECTION_TITLES["gov-4"],
-            blocks=tuple(esrs2.gov4(composer, data, titles)),
-        )
-    )
-    defaults = _default_statuses(composer, regime)
-    preliminary = {r.id: r.status.value for r in composer.results(defaults)}
-    sections.append(
-        Section(
-            anchor="iro-2",
-            title=SECTION_TITLES["iro-2"],
-            blocks=tuple(
-                esrs2.iro2(composer, data, preliminary, tuple(s.anchor for s in sections))
-            ),
-        )
-    )
-    results = composer.results(defaults)
+    walk = _Walk(composer, data, figure)
+    bodies: dict[str, list[Block]] = {}
+    order: list[SectionSpec] = []
+
+    def compose(spec: SectionSpec) -> None:
+        blocks = walk.section(spec)
+        if blocks is None:
+            return
+        if spec.part_of:
+            bodies[spec.part_of] += blocks
+            return
+        bodies[spec.anchor] = blocks
+        order.append(spec)
+        composer.composed[spec.anchor] = spec.title
+        composer.requirements += spec.requirements
+
+    for spec in (s for s in layout.sections if not s.index):
+        compose(spec)
+    for when, requirements in layout.requirements_when:
+        if evaluate(data, when)[0]:
+            composer.requirements += requirements
+    composer.requirements += [r for s in layout.sections if s.index for r in s.requirements]
+    for spec in (s for s in layout.sections if s.index):
+        defaults = _default_statuses(composer, regime, walk.reported)
+        composer.statuses = {r.id: r.status.value for r in composer.results(defaults)}
+        compose(spec)
+    sections = [
+        Section(anchor=s.anchor, title=s.title, level=s.level, blocks=tuple(bodies[s.anchor]))
+        for s in order
+    ]
+    results = composer.results(_default_statuses(composer, regime, walk.reported))
     document = _document(workbook, assessment, composer, sections, rulebook)
     return Statement(document=document, results=results, regime=regime)
 

@@ -1,11 +1,10 @@
 """The Narratives sheet: the undertaking's own text for datapoints no structured column feeds.
 
-Each narrative becomes a tagged text block at the end of the section of its disclosure
-requirement (MDR-P/A/T go with S3-1, S3-4 and S3-5, where ESRS S3 applies them), unless the
-section has used it already (the reasons for having no policy or action). A narrative for a
-section the statement leaves out (S3 not material, or phased in) or for a datapoint whose
-condition does not hold (a timeframe for a first policy when policies exist) is not reported;
-the coverage note says so.
+Each narrative becomes a tagged text block at the end of its datapoint's section (the
+catalogue's `section`), unless the section has used it already (the reasons for having no
+policy or action). A narrative for a section the statement leaves out (S3 not material, or
+phased in) or for a datapoint whose condition does not hold (a timeframe for a first policy
+when policies exist) is not reported; the coverage note says so.
 """
 
 from __future__ import annotations
@@ -16,20 +15,9 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.models import Narrative
-from esrs_s3.render.document import Block, Run, Section
+from esrs_s3.render.document import Block, Run
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
-SECTION_OF_REQUIREMENT = {"MDR-P": "s3-1", "MDR-A": "s3-4", "MDR-T": "s3-5"}
-
-
-def section_of(requirement: str) -> str:
-    """The anchor of the statement section a requirement's datapoints are reported in."""
-    return SECTION_OF_REQUIREMENT.get(requirement, requirement.lower())
-
-
-def section_anchor(dp: Datapoint) -> str:
-    """The anchor of the section a datapoint is reported in."""
-    return section_of(dp.requirement)
 
 
 def reference(dp: Datapoint) -> str:
@@ -56,44 +44,36 @@ def paragraphs(narrative: Narrative) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def add_narratives(
-    c: Composer, narratives: tuple[Narrative, ...], sections: list[Section]
-) -> list[Section]:
-    """`sections` with each narrative appended, in catalogue order, to its section."""
-    present = {s.anchor for s in sections}
-    given = {n.datapoint: n for n in narratives}
-    added: dict[str, list[Block]] = {}
-    for dp_id in c.order:
-        narrative = given.get(dp_id)
-        dp = c.datapoints[dp_id]
-        anchor = section_of(dp.requirement)
-        if narrative is None or c.discloses(dp_id):
+def narrative_blocks(
+    c: Composer, narratives: dict[str, Narrative], datapoints: list[Datapoint]
+) -> list[Block]:
+    """The Narratives rows of a section's datapoints that nothing in the section used, in
+    catalogue order: a yes/no or a year as a sentence, a text under the datapoint's name."""
+    blocks: list[Block] = []
+    for dp in datapoints:
+        narrative = narratives.get(dp.id)
+        if narrative is None or c.discloses(dp.id):
             continue  # no text, or the section used the text already
-        marked = c.marked(dp_id)
+        marked = c.marked(dp.id)
         if marked and marked[0] is Status.NOT_APPLICABLE:  # e.g. reasons for having no policy
-            c.mark(dp_id, marked[0], f"{marked[1]}; the Narratives text is not used")
+            c.mark(dp.id, marked[0], f"{marked[1]}; the Narratives text is not used")
             continue
-        if anchor not in present or dp.feed == "either":
-            continue  # section left out; or a text beside columns, which its section uses
+        if dp.feed == "either":
+            continue  # a text beside columns, which its section uses
         where = (str(narrative.cell("text")),)
         if dp.answered:  # a yes/no or a year, in its place among the section's texts
             run = answer(c, dp, narrative)
-            added.setdefault(anchor, []).append(
+            blocks.append(
                 Block(kind="paragraph", runs=(Run(text=f"{dp.name}: "), run, Run(text=".")))
             )
             continue
-        run = c.fact(dp_id, "textblock", "\n\n".join(paragraphs(narrative)), sources=where)
-        added.setdefault(anchor, []).extend(
-            (
-                Block(
-                    kind="paragraph",
-                    runs=(Run(text=f"{dp.name} ({reference(dp)})"),),
-                    css="narrative",
-                ),
-                Block(kind="textblock", fact=run.fact),
-            )
-        )
-    return [
-        s.model_copy(update={"blocks": (*s.blocks, *added[s.anchor])}) if s.anchor in added else s
-        for s in sections
-    ]
+        run = c.fact(dp.id, "textblock", "\n\n".join(paragraphs(narrative)), sources=where)
+        blocks += [
+            Block(
+                kind="paragraph",
+                runs=(Run(text=f"{dp.name} ({reference(dp)})"),),
+                css="narrative",
+            ),
+            Block(kind="textblock", fact=run.fact),
+        ]
+    return blocks

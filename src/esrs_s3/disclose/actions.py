@@ -1,0 +1,335 @@
+"""S3-4 and MDR-A: the actions on material impacts, risks and opportunities, from the Actions
+sheet (and the incidents it remedies)."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.conditions import material_group, started_earlier
+from esrs_s3.disclose.inputs import Inputs, Part, item_enum, own_words, para
+from esrs_s3.disclose.records import cell, link, name, none_adopted, records, with_rest
+from esrs_s3.disclose.text import amount, cells, count, first_listed, listing, sentence
+from esrs_s3.models import Action
+from esrs_s3.render.document import Block, Run
+
+# The money columns of an action, as the statement names them.
+MONEY = (
+    ("capex_current", "capital expenditure in the reporting period"),
+    ("opex_current", "operating expenditure in the reporting period"),
+    ("capex_future", "capital expenditure planned for later periods"),
+    ("opex_future", "operating expenditure planned for later periods"),
+)
+
+
+def action_line(a: Action) -> str:
+    return f"{a.title} ({a.id}, {a.status}): {sentence(a.description)}"
+
+
+def _trigger(data: Inputs, dp: Datapoint) -> list:
+    """The material IROs that make an action datapoint apply: its last `material:` condition."""
+    group = next(c for c in reversed(dp.applies_when) if c.startswith("material:"))
+    return material_group(data, group.partition(":")[2])
+
+
+def prevention(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶32 a: the actions that prevent or mitigate material negative impacts."""
+    titles = {i.id: i.title for i in _trigger(data, dp)}
+    rows = [
+        a
+        for a in data.workbook.actions
+        if a.action_type in ("prevent", "mitigate") and titles.keys() & set(a.impacts)
+    ]
+    if not rows:
+        return []
+    lines = [
+        action_line(a)
+        + f" It addresses {listing([f'{titles[i]} ({i})' for i in a.impacts if i in titles])}."
+        for a in rows
+    ]
+    return [c.textblock(dp.id, lines, cells(rows, "title", "description", "impacts"))]
+
+
+def of_type(c: Composer, data: Inputs, dp: Datapoint, argument: str) -> list[Block]:
+    """S3 ¶32 c, ¶34: the actions of one type (`<type>/addressed`: only those that address
+    one of the material IROs the datapoint is about; `/any`: whatever they address), else
+    the undertaking's own words (Narratives)."""
+    action_type, _, scope = argument.partition("/")
+    about = {i.id for i in _trigger(data, dp)}
+    rows = [
+        a
+        for a in data.workbook.actions
+        if a.action_type == action_type and (scope == "any" or about & set(a.impacts))
+    ]
+    return _actions_text(c, data, dp, [action_line(a) for a in rows], _where(rows))
+
+
+def _where(rows: list[Action]) -> tuple[str, ...]:
+    return cells(rows, "title", "description", "status", "action_type")
+
+
+def _actions_text(
+    c: Composer, data: Inputs, dp: Datapoint, lines: list[str], where: tuple[str, ...]
+) -> list[Block]:
+    words, cell_ = own_words(data, dp.id)
+    if not (lines or words):
+        return []
+    concept = c.concept(dp, "textblock")
+    return [c.textblock(dp.id, lines + words, where + cell_, concept=concept)]
+
+
+def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶32 b: whether and how remedy is provided for actual material impacts: the actions
+    of type remediate that address them, the incidents remedied, else own words."""
+    trigger = {i.id for i in _trigger(data, dp)}
+    rows = [
+        a
+        for a in data.workbook.actions
+        if a.action_type == "remediate" and trigger & set(a.impacts)
+    ]
+    remedied = [
+        i for i in data.workbook.incidents if i.remedy_provided and set(i.impacts) & trigger
+    ]
+    lines = [action_line(a) for a in rows]
+    lines += [
+        f"{i.id} ({i.date.isoformat()}): remedy has been provided for the incident."
+        for i in remedied
+    ]
+    blocks = []
+    if rows:
+        blocks.append(
+            para(
+                "Action has been taken to provide or enable remedy for actual material impacts: ",
+                c.flag(dp.id, True, cells(rows, "action_type")),
+                ".",
+            )
+        )
+    return blocks + _actions_text(
+        c, data, dp, lines, _where(rows) + cells(remedied, "remedy_provided")
+    )
+
+
+def tracking(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    actions = data.workbook.actions
+    tracked = [a for a in actions if a.effectiveness_tracking]
+    untracked = [a for a in actions if not a.effectiveness_tracking]
+    lines = [f"{a.title} ({a.id}): {sentence(a.effectiveness_tracking)}" for a in tracked]
+    if untracked:
+        lines.append(
+            f"The effectiveness of {listing([f'{a.title} ({a.id})' for a in untracked])} "
+            "is not tracked."
+        )
+    return [c.textblock(dp.id, lines, cells(actions, "effectiveness_tracking"))]
+
+
+def resources(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶38: the resources allocated, from the amounts stated per action."""
+    actions = data.workbook.actions
+    parts = []
+    for field, label in MONEY:
+        stated = [a for a in actions if getattr(a, field) is not None]
+        spent = [a for a in stated if getattr(a, field)]
+        if stated:
+            total = amount(sum(getattr(a, field) for a in stated), data.currency)
+            parts.append(
+                f"{label} {total}" + (f" ({count(len(spent), 'action')})" if spent else "")
+            )
+    if not parts:
+        return []
+    return [
+        c.textblock(
+            dp.id,
+            [
+                "Resources allocated to the actions on affected communities: "
+                + "; ".join(parts)
+                + "."
+            ],
+            cells(actions, *(field for field, _ in MONEY)),
+        )
+    ]
+
+
+def severe_incidents(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶36: whether severe human-rights issues and incidents were reported, and which."""
+    incidents = data.workbook.incidents
+    severe = [i for i in incidents if i.severe]
+    where = cells(incidents, "severe") or ("Incidents!A2",)
+    blocks = [
+        para(
+            "Severe human-rights issues or incidents connected to affected communities were "
+            "reported in the period: ",
+            c.flag(dp.id, bool(severe), where),
+            ".",
+        )
+    ]
+    if not severe:  # ¶36: whether any was reported; with none, there are none to disclose
+        blocks.append(
+            c.textblock(
+                dp.id, ["There is therefore no severe issue or incident to describe."], where
+            )
+        )
+        return blocks
+    blocks.append(
+        c.textblock(
+            dp.id,
+            [
+                f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)} "
+                f"Remedy {'has' if i.remedy_provided else 'has not'} been provided."
+                + (f" Status: {i.status}." if i.status else "")
+                for i in severe
+            ],
+            cells(severe, "description", "date", "country", "remedy_provided", "status"),
+        )
+    )
+    return blocks
+
+
+def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
+    """An action's current and future CapEx and OpEx as facts (ESRS 2 ¶69 b-c): current
+    amounts in the reporting period, future ones on the time-horizon member of the action's
+    horizon; the whole-life budget (capex, opex) is shown, not tagged."""
+    parts: list[Run | str] = []
+    spec = data.tables["actions"]
+    member = f"{spec['horizon_prefix']}:{data.members['time_horizon'][a.time_horizon]}"
+    horizon = ((spec["horizon_axis"], member),)
+    for field, label, members in (
+        ("capex_current", "CapEx in the period", ()),
+        ("opex_current", "OpEx in the period", ()),
+        ("capex_future", f"CapEx planned ({a.time_horizon}-term)", horizon),
+        ("opex_future", f"OpEx planned ({a.time_horizon}-term)", horizon),
+    ):
+        value = getattr(a, field)
+        if value is None:
+            continue
+        parts += [
+            "; " if parts else "",
+            f"{label} {data.currency} ",
+            c.fact(
+                data.part("actions", field).datapoint,
+                "monetary",
+                f"{value:,.0f}",
+                value=f"{value:.0f}",
+                item=a.id,
+                unit=data.currency,
+                decimals="0",
+                sources=cells([a], field, "time_horizon") if members else cells([a], field),
+                members=members,
+            ),
+        ]
+    budget = [
+        f"{label} {amount(getattr(a, field), data.currency)}"
+        for field, label in (("capex", "CapEx"), ("opex", "OpEx"))
+        if getattr(a, field) is not None
+    ]
+    if budget:
+        parts.append(
+            ("; " if parts else "") + "budget over the action's life: " + ", ".join(budget)
+        )
+    return parts
+
+
+def table(c: Composer, data: Inputs, _: str) -> list[Block]:
+    """MDR-A per action, or the ESRS 2 ¶62 statement when no action is adopted."""
+    actions = data.workbook.actions
+
+    def part(key: str) -> Part:
+        return data.part("actions", key)
+
+    if not actions:
+        return none_adopted(
+            c, data, ("actions", "action"), part("reasons_none"), part("timeframe_none")
+        )
+    rows = []
+    listed, rest = first_listed(actions)
+    iros = data.described
+    policies_named = {p.id: p.name for p in data.workbook.policies}
+    earlier = set(started_earlier(data))
+    for a in listed:
+        named = name(c, part("name"), a, "title")
+        key = c.fact(
+            part("key").datapoint,
+            "textblock",
+            f"{sentence(a.description)} Type: {a.action_type}; status: {a.status}.",
+            item=a.id,
+            sources=cells([a], "description", "action_type", "status"),
+        )
+        remedy_runs = (  # a remediate action provides remedy; of the others nothing is said
+            (
+                " Provides or supports remedy for people harmed: ",
+                c.flag(part("remedy").datapoint, True, cells([a], "action_type"), item=a.id),
+                ".",
+            )
+            if a.action_type == "remediate"
+            else ()
+        )
+        scope_dp = c.datapoints[part("scope").datapoint]
+        scope_run = (
+            c.fact(
+                scope_dp.id,
+                "textblock",
+                a.value_chain_scope,
+                item=a.id,
+                concept=c.concept(scope_dp, "textblock"),
+                sources=cells([a], "value_chain_scope"),
+            )
+            if a.value_chain_scope
+            else Run(text="not stated")
+        )
+        period = " to ".join(d.isoformat() for d in (a.start, a.end) if d)
+        timing: list[Run | str] = [
+            f"{a.status.capitalize()}" + (f", {period}" if period else "") + "; "
+        ]
+        if a.progress and a.id in earlier:
+            timing = [
+                c.fact(
+                    part("progress").datapoint,
+                    "textblock",
+                    a.progress,
+                    item=a.id,
+                    sources=cells([a], "progress", "start"),
+                ),
+                " ",
+                *timing,
+            ]
+        horizon = item_enum(
+            c, data, part("horizon").datapoint, a, "time_horizon", f"{a.time_horizon}-term"
+        )
+        money = _money(c, data, a)
+        related = link(c, part("related_iros"), a.impacts, iros, a.id, cells([a], "impacts"))
+        policies = link(
+            c, part("related_policies"), a.policies, policies_named, a.id, cells([a], "policies")
+        )
+        rows.append(
+            (
+                cell(a.id, " ", named),
+                cell(key, *remedy_runs),
+                cell(scope_run),
+                cell(*timing, "time horizon: ", horizon, "."),
+                cell(*money) if money else cell("-"),
+                related,
+                policies,
+            )
+        )
+    # MDR-A_08 (the AR 23 breakdown) is disclosed by the amounts tagged for ¶69 b-c
+    amounts = [
+        f
+        for field in ("capex_current", "opex_current", "capex_future", "opex_future")
+        for f in c.facts_of(part(field).datapoint)
+    ]
+    c.share(part("breakdown").datapoint, tuple(amounts))
+    return with_rest(
+        rest,
+        records(
+            f"Actions (MDR-A), amounts in {data.currency}",
+            (
+                "action",
+                "key action",
+                "scope",
+                "progress",
+                "resources",
+                "related IROs",
+                "related policies",
+            ),
+            rows,
+            "actions",
+        ),
+    )

@@ -1,0 +1,118 @@
+"""S3-3: remedy and the channels through which affected communities raise concerns, from the
+Channels sheet (and the actions of type remediate)."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.inputs import Inputs, para
+from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.render.document import Block
+
+# S3 ¶27 c-d, AR 25: a yes/no that holds only if it holds for every channel, by column:
+# what the statement claims and how it names a channel without it.
+EVERY_CHANNEL = {
+    "anti_retaliation": (
+        "Policies protect the people who use each channel against retaliation",
+        "without that protection",
+    ),
+    "confidential": (
+        "Grievances are treated confidentially in each channel",
+        "without confidential treatment",
+    ),
+}
+
+
+def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶27 a: how remedy is provided, from the channels' approach and the remediate
+    actions."""
+    approaches = [ch for ch in data.workbook.channels if ch.remedy_approach]
+    actions = [a for a in data.workbook.actions if a.action_type == "remediate"]
+    lines = [f"{ch.id}: {sentence(ch.remedy_approach)}" for ch in approaches]
+    lines += [f"{a.id} {a.title}: {sentence(a.description)}" for a in actions]
+    if not lines:
+        return []
+    where = cells(approaches, "remedy_approach") + cells(actions, "description")
+    return [c.textblock(dp.id, lines, where)]
+
+
+def described(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    channels = data.workbook.channels
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{ch.id} {ch.name} ({ch.type}): {sentence(ch.description)}"
+                + (f" Available to: {ch.available_to}." if ch.available_to else "")
+                for ch in channels
+            ],
+            cells(channels, "name", "type", "description"),
+        )
+    ]
+
+
+def tracking(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    channels = data.workbook.channels
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{ch.id}: issues raised are "
+                f"{'tracked and monitored' if ch.tracks_issues else 'not tracked'}."
+                for ch in channels
+            ],
+            cells(channels, "tracks_issues"),
+        )
+    ]
+
+
+def trust(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    channels = data.workbook.channels
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{ch.id}: whether communities know and trust the channel is "
+                f"{'assessed' if ch.trust_assessed else 'not assessed'}."
+                for ch in channels
+            ],
+            cells(channels, "trust_assessed"),
+        )
+    ]
+
+
+def every_channel(c: Composer, data: Inputs, dp: Datapoint, field: str) -> list[Block]:
+    """A yes/no that holds only if it holds for every channel; the exceptions are named."""
+    channels = data.workbook.channels
+    claim, lacking = EVERY_CHANNEL[field]
+    without = [ch for ch in channels if not getattr(ch, field)]
+    return [
+        para(
+            f"{claim}: ",
+            c.flag(dp.id, not without, cells(channels, field)),
+            f" ({listing([ch.name for ch in without])} {lacking})." if without else ".",
+        )
+    ]
+
+
+def anonymous(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    channels = data.workbook.channels
+    found = [ch for ch in channels if ch.anonymous]
+    return [
+        para(
+            "Concerns can be raised anonymously: ",
+            c.flag(dp.id, bool(found), cells(channels, "anonymous")),
+            f" (through {listing([ch.name for ch in found])})." if found else ".",
+        )
+    ]
+
+
+def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶28: the statement that no channel is adopted."""
+    return [
+        para(
+            "No channel through which affected communities can raise concerns has been adopted: ",
+            c.flag(dp.id, True, ("Channels!A2",)),
+            ".",
+        )
+    ]

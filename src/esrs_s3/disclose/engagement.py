@@ -1,0 +1,139 @@
+"""SBM-2, S3-1 ¶17 and S3-2: how the undertaking engages with affected communities, from
+the Engagement sheet."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
+from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.render.document import Block
+
+
+def overview(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """SBM-2 ¶45 a: how the interests and views of affected communities are heard."""
+    rows = data.workbook.engagement
+    lines = [
+        f"{e.id}: {sentence(e.description)} ({e.form}; {e.stage}; {e.frequency}; responsible: "
+        f"{e.responsible_role})."
+        for e in rows
+    ]
+    words, cell = own_words(data, dp.id)
+    if not (lines or words):
+        return []
+    where = cells(rows, "description", "form", "stage", "frequency", "responsible_role")
+    return [c.textblock(dp.id, lines + words, where + cell)]
+
+
+def approach(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶17: the general approach to engaging with affected communities."""
+    engagement = data.workbook.engagement
+    if not engagement:
+        return [
+            c.textblock(
+                dp.id,
+                ["No general process to engage with affected communities has been adopted."],
+                ("Engagement!A2",),
+            )
+        ]
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{e.id}: {sentence(e.description)} Form: {e.form}; stage: {e.stage}; "
+                f"frequency: {e.frequency}."
+                for e in engagement
+            ],
+            cells(engagement, "description", "form", "stage", "frequency"),
+        )
+    ]
+
+
+def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶24: the statement that no general engagement process is adopted."""
+    return [
+        para(
+            "No general process to engage with affected communities has been adopted: ",
+            c.flag(dp.id, True, ("Engagement!A2",)),
+            ".",
+        )
+    ]
+
+
+def perspectives(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    rows = data.workbook.engagement
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{e.id}: {sentence(e.description)}"
+                + (
+                    f" It informs the management of {listing(list(e.impacts))}."
+                    if e.impacts
+                    else ""
+                )
+                for e in rows
+            ],
+            cells(rows, "description", "impacts"),
+        )
+    ]
+
+
+def forms(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    rows = data.workbook.engagement
+    found = sorted({e.form for e in rows})
+    return [
+        para(
+            "Engagement takes place ",
+            enum_fact(
+                c,
+                data,
+                dp.id,
+                "engagement_form",
+                found,
+                listing([data.label("engagement_form", f) for f in found]),
+                cells(rows, "form"),
+            ),
+            ".",
+        )
+    ]
+
+
+def stages(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    rows = data.workbook.engagement
+    return [
+        c.textblock(
+            dp.id,
+            [f"{e.id}: stage {e.stage}; frequency {e.frequency}; form {e.form}." for e in rows],
+            cells(rows, "stage", "frequency", "form"),
+        )
+    ]
+
+
+def effectiveness(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    rows = data.workbook.engagement
+    assessed = [e for e in rows if e.effectiveness_assessment]
+    unassessed = [e.id for e in rows if not e.effectiveness_assessment]
+    lines = [f"{e.id}: {sentence(e.effectiveness_assessment)}" for e in assessed]
+    if unassessed:
+        lines.append(f"The effectiveness of {listing(unassessed)} is not assessed.")
+    return [c.textblock(dp.id, lines, cells(rows, "effectiveness_assessment"))]
+
+
+def consent(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 AR 17: whether the free, prior and informed consent of indigenous peoples is
+    sought, per engagement that says so."""
+    rows = [e for e in data.workbook.engagement if e.fpic in ("yes", "no")]
+    if not rows:
+        return []
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{e.id}: the free, prior and informed consent of the indigenous peoples "
+                f"concerned {'is' if e.fpic == 'yes' else 'is not'} sought."
+                for e in rows
+            ],
+            cells(rows, "fpic"),
+        )
+    ]

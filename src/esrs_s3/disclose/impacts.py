@@ -1,0 +1,212 @@
+"""SBM-3: the material impacts, risks and opportunities (ESRS 2 ¶48 as a table on the IRO
+typed axis; S3 ¶9-11 on the communities they concern)."""
+
+from __future__ import annotations
+
+from esrs_s3.assess.assessment import decided_by
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
+from esrs_s3.disclose.records import cell, name, with_rest
+from esrs_s3.disclose.text import cells, count, first_listed, listing, more, sentence
+from esrs_s3.models import Iro
+from esrs_s3.render.document import Block, Run
+
+# The yes/no questions the Narratives sheet answers, by datapoint source argument.
+QUESTIONS = {
+    "in-scope": "All affected communities who can be materially impacted by the undertaking are "
+    "included in the scope of this disclosure",
+    "specific-groups": "Material risks or opportunities arise from impacts on, or dependencies "
+    "on, specific groups of affected communities rather than all of them",
+}
+
+
+def iro_line(iro: Iro) -> str:
+    where = f" ({', '.join(iro.countries)})" if iro.countries else ""
+    return f"{iro.id} {iro.title}{where}: {sentence(iro.description)}"
+
+
+def answer(c: Composer, data: Inputs, dp: Datapoint, question: str) -> list[Block]:
+    """A yes/no or a year the Narratives sheet answers, asked as QUESTIONS[question]."""
+    return answered(c, data, dp, QUESTIONS[question])
+
+
+def by_community(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶9 a: the material impacts, by type of community."""
+    impacts = data.material("negative impact", "positive impact")
+    groups: dict[str, list[Iro]] = {}
+    for iro in impacts:
+        groups.setdefault(iro.community_type, []).append(iro)
+    lines = []
+    for kind, iros in groups.items():
+        listed, rest = first_listed(iros)
+        lines.append(
+            f"{data.label('community_type', kind)} ({count(len(iros), 'material impact')}): "
+            + " ".join(iro_line(i) for i in listed)
+            + (f" {more(rest, 'impacts')}" if rest else "")
+        )
+    return [c.textblock(dp.id, lines, cells(impacts, "community_type"))]
+
+
+def community_types(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    impacts = data.material("negative impact", "positive impact")
+    kinds = list(dict.fromkeys(i.community_type for i in impacts))
+    return [
+        para(
+            "Types of communities subject to material impacts: ",
+            enum_fact(
+                c,
+                data,
+                dp.id,
+                "community_type",
+                kinds,
+                listing([data.label("community_type", k).lower() for k in kinds]),
+                cells(impacts, "community_type"),
+            ),
+            ".",
+        )
+    ]
+
+
+def occurrence(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶9 b: whether each material negative impact is widespread or individual."""
+    negative = data.material("negative impact")
+    classified = [i for i in negative if i.occurrence]
+    blocks = [
+        para(
+            f"{iro.title} ({iro.id}): the impact is ",
+            item_enum(c, data, dp.id, iro, "occurrence", data.label("occurrence", iro.occurrence)),
+            ".",
+        )
+        for iro in first_listed(classified)[0]
+    ]
+    unclassified = [i.id for i in negative if not i.occurrence]
+    if unclassified:  # ¶9 b asks it of every material negative impact
+        c.incomplete(dp.id, f"fill the Impacts column occurrence for {listing(unclassified)}")
+    return blocks
+
+
+def positive(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    found = data.material("positive impact")
+    return [
+        c.textblock(
+            dp.id,
+            [
+                f"{iro_line(i)} It benefits "
+                f"{data.label('community_type', i.community_type).lower()}."
+                for i in found
+            ],
+            cells(found, "description", "community_type"),
+        )
+    ]
+
+
+def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    found = data.material("risk", "opportunity")
+    return [
+        c.textblock(
+            dp.id,
+            [f"{i.kind.capitalize()} {iro_line(i)}" for i in found],
+            cells(found, "description"),
+        )
+    ]
+
+
+def table(c: Composer, data: Inputs, _: str) -> list[Block]:
+    """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
+    rows = []
+    results = {a.id: a for a in data.assessment.material_iros}
+    described = data.described
+    rest = len(results) - len(described)
+    for iro_id in described:
+        result = results[iro_id]
+        iro = result.iro
+        kind = "impact" if iro.is_impact else "risk"
+        named = name(c, data.part("iros", kind), iro, "title")
+        text = c.fact(
+            data.part("iros", f"{kind}_text").datapoint,
+            "textblock",
+            f"{sentence(iro.description)}\n\n{result.reason}",
+            item=iro.id,
+            sources=cells(
+                [iro], "description", *decided_by(result, data.workbook, data.assessment.parameters)
+            ),
+        )
+        term = f"{iro.time_horizon}-term"
+        horizon = (
+            item_enum(c, data, data.part("iros", "horizon").datapoint, iro, "time_horizon", term)
+            if iro.is_impact
+            else Run(text=term)
+        )
+        rows.append(
+            (
+                cell(iro.id),
+                cell(named),
+                cell(f"{iro.kind}, {iro.status}, {iro.value_chain}, ", horizon),
+                cell(iro.sub_sub_topic),
+                cell(text),
+                covered_by(c, data, iro),
+            )
+        )
+    if not rows:
+        return []
+    block = Block(
+        kind="table",
+        caption="Material impacts, risks and opportunities (highest scores first)",
+        headers=(
+            "id",
+            "name",
+            "kind and time horizon",
+            "matter (ESRS 1 AR 16)",
+            "description and decision",
+            "reported under",
+        ),
+        rows=tuple(rows),
+        css="iros",
+    )
+    return with_rest(rest, [block], "material impacts, risks and opportunities")
+
+
+# SBM-3 ¶48 h: the sections whose rows can list a material IRO, and the disclosure
+# requirement (members.toml key, name) each reports it under.
+REPORTED_UNDER = (
+    ("s3-1", "S3-1", "policies"),
+    ("s3-4", "S3-4", "actions"),
+    ("s3-5", "S3-5", "targets"),
+)
+
+
+def covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
+    """SBM-3 ¶48 h: the disclosure requirements that report a material IRO. Reported in full,
+    S3's SBM-3 part describes every one, and S3-1, S3-4 and S3-5 those a policy, an action
+    or a target lists; under the phase-in, BP-2 ¶17 reports them, which the taxonomy's list
+    cannot say (it holds topical requirements only), so the datapoint is omitted."""
+    dp_id = data.part("iros", "covered_by").datapoint
+    wb = data.workbook
+    if data.regime.phase_in_used:  # the taxonomy lists only topical requirements here
+        c.mark(
+            dp_id,
+            Status.PHASE_IN,
+            "the S3 requirements that would report these IROs are omitted under the phase-in "
+            "of ESRS 1 Appendix C; BP-2 ¶17 reports them",
+        )
+        return cell("BP-2 ¶17 (S3 phased in)")
+    keys = [("s3-sbm-3", "S3 SBM-3")]
+    listed = []
+    for key, label, sheet in REPORTED_UNDER:
+        rows = [r for r in getattr(wb, sheet) if iro.id in r.impacts]
+        if rows:
+            keys.append((key, label))
+        listed += rows
+    return cell(
+        enum_fact(
+            c,
+            data,
+            dp_id,
+            "disclosure_requirement",
+            [k for k, _ in keys],
+            ", ".join(label for _, label in keys),
+            cells([iro], "id") + cells(listed, "impacts"),
+            item=iro.id,
+        )
+    )

@@ -1,0 +1,177 @@
+"""The statement about itself: its general information, GOV-4's map of the due-diligence
+process and IRO-2's lists (the requirements complied with, the Appendix B datapoints). GOV-4
+and IRO-2 are composed last, from what the other sections disclosed (`Composer.composed`)."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.inputs import Inputs, enum_fact, para
+from esrs_s3.disclose.phase_in_items import matters
+from esrs_s3.disclose.text import cells, count, listing
+from esrs_s3.render.document import Block, Run
+from esrs_s3.resources import load_toml
+from esrs_s3.rulebook import load_rulebook
+
+
+def general(c: Composer, data: Inputs, _: str) -> list[Block]:
+    u = data.workbook.undertaking
+    rulebook = load_rulebook(data.assessment.rulebook)
+    regime = data.regime
+    lines = [
+        f"This statement covers ESRS S3 Affected communities for {u.name} (LEI {u.lei}) for the "
+        f"period {u.period_start.isoformat()} to {u.period_end.isoformat()}, prepared under "
+        f"{rulebook.title} ({rulebook.legal_act}). Amounts are in {u.currency}.",
+        f"Double materiality assessment: {len(data.assessment.material_iros)} of "
+        f"{len(data.assessment.iros)} impacts, risks and opportunities are material; S3 is "
+        f"{'material' if regime.s3_material else 'not material'}.",
+    ]
+    if regime.phase_in_eligible and not regime.phase_in_used:
+        lines.append(
+            "The undertaking could use the phase-in of ESRS 1 Appendix C but reports S3 in full."
+        )
+    return [Block(kind="paragraph", runs=(Run(text=t),)) for t in lines]
+
+
+def due_diligence_map(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """The due-diligence map: for each core element (ESRS 1 ¶61 a-e), the sections of this
+    statement that disclose it, found from the datapoints disclosed so far, and the ESRS 2
+    requirements that lie outside this S3 statement."""
+    elements = load_toml(f"{data.assessment.rulebook}/due_diligence.toml")["elements"]
+    titles = c.composed
+    lines, rows = [], []
+    for e in elements:
+        anchors = []
+        for dp_id in e["evidence"]:
+            anchor = c.home(dp_id)
+            if c.discloses(dp_id) and anchor in titles and anchor not in anchors:
+                anchors.append(anchor)
+        where = [titles[a] for a in anchors]
+        outside = (
+            f"ESRS 2 {listing(e['outside'])} {'lies' if len(e['outside']) == 1 else 'lie'} "
+            "outside this S3 statement"
+            if e["outside"]
+            else ""
+        )
+        shown = listing(where) or "not disclosed in this statement"
+        lines.append(
+            f"({e['key']}) {e['name']}: {shown}" + (f"; {outside}" if outside else "") + "."
+        )
+        rows.append(
+            (
+                (Run(text=f"({e['key']}) {e['name']}"),),
+                (Run(text="; ".join(e["oecd_steps"])),),
+                (Run(text="; ".join(where) or "not disclosed in this statement"),),
+            )
+        )
+    c.derived(
+        dp.id,
+        "derived from the datapoints this statement discloses (datapoints/"
+        f"{data.assessment.rulebook}/due_diligence.toml names those of each core element)",
+    )
+    return [
+        c.textblock(dp.id, lines),
+        Block(
+            kind="table",
+            headers=("core element (ESRS 1 ¶61)", "OECD step", "where in this statement"),
+            rows=tuple(rows),
+            css="gov4",
+        ),
+    ]
+
+
+def not_material_reason(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    impacts = data.workbook.impacts
+    register = count(
+        len(impacts), "impact, risk or opportunity", "impacts, risks and opportunities"
+    )
+    return [
+        c.textblock(
+            dp.id,
+            [
+                "S3 Affected communities was assessed not to be material: none of the "
+                f"{register} in the register reached the thresholds described under IRO-1."
+            ],
+            cells(impacts, "id"),
+        )
+    ]
+
+
+def requirements_complied_with(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    complied = c.requirements
+    c.derived(dp.id, "derived from the disclosure requirements this statement's sections report")
+    return [
+        para(
+            "Disclosure requirements complied with in this statement: ",
+            enum_fact(
+                c,
+                data,
+                dp.id,
+                "disclosure_requirement",
+                [key for key, _ in complied],
+                listing([label for _, label in complied]),
+            ),
+            ".",
+        )
+    ]
+
+
+def selection_of_information(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    found = [m for m, _ in matters(data)]
+    return [
+        c.textblock(
+            dp.id,
+            [
+                (
+                    "The statement reports every datapoint of the requirements above for the "
+                    f"material matters ({listing(found)}), "
+                    if found
+                    else "No matter of S3 is material, so the statement reports the ESRS 2 "
+                    "requirements that apply whatever the assessment, "
+                )
+                + "as ESRS 1 ¶31-35 ask: a datapoint about a situation the undertaking is not in "
+                "(no policy, no channel, no material risk) is marked not applicable, voluntary "
+                "datapoints are reported where the workbook gives them, and the datapoints other "
+                "EU legislation relies on (ESRS 2 Appendix B) are always listed with their status."
+            ],
+            cells(data.material(), "sub_topic", "sub_sub_topic")
+            or cells(data.workbook.impacts, "id"),
+        )
+    ]
+
+
+def _appendix_b(c: Composer) -> list[Datapoint]:
+    """The datapoints of the topical standard that other EU legislation relies on (ESRS 2
+    Appendix B), in catalogue order."""
+    return [dp for dp in c.datapoints.values() if dp.appendix_b and c.topical(dp.id)]
+
+
+def appendix_b_status(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    lines = [
+        f"{b.name} ({b.id}, S3 ¶{b.paragraph}, {b.appendix_b}): {c.statuses.get(b.id, '')}."
+        for b in _appendix_b(c)
+    ]
+    c.derived(dp.id, "derived from the status of each Appendix B datapoint in this statement")
+    return [c.textblock(dp.id, lines)]
+
+
+def appendix_b_table(c: Composer, data: Inputs, _: str) -> list[Block]:
+    rows = tuple(
+        (
+            (Run(text=b.id),),
+            (Run(text=f"{b.requirement} ¶{b.paragraph}"),),
+            (Run(text=b.appendix_b),),
+            (Run(text=b.name),),
+            (Run(text=c.statuses.get(b.id, "")),),
+        )
+        for b in _appendix_b(c)
+    )
+    return [
+        Block(
+            kind="table",
+            caption="ESRS 2 Appendix B datapoints of S3",
+            headers=("datapoint", "paragraph", "legislation", "content", "status"),
+            rows=rows,
+            css="appendix-b",
+        )
+    ]

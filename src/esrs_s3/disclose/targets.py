@@ -1,0 +1,197 @@
+"""S3-5 and MDR-T: the targets on affected communities, from the Targets sheet (or, without
+targets, how the effectiveness of actions is tracked: ESRS 2 ¶81)."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.inputs import Inputs, Part, answered, column_text, item_enum
+from esrs_s3.disclose.records import cell, link, name, records, target_level, with_rest
+from esrs_s3.disclose.text import cells, first_listed, listing, number_text
+from esrs_s3.render.document import Block, Run
+
+
+def involvement(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶42 a: whether affected communities were engaged in setting each target."""
+    targets = data.workbook.targets
+    lines = [
+        f"{t.title} ({t.id}): affected communities "
+        f"{'were' if t.communities_involved else 'were not'} engaged in setting it."
+        for t in targets
+    ]
+    concept = c.concept(dp, "textblock")
+    return [c.textblock(dp.id, lines, cells(targets, "communities_involved"), concept=concept)]
+
+
+def _without_targets(c: Composer, data: Inputs) -> list[Block]:
+    """ESRS 2 ¶72 and ¶81: no measurable target, and whether effectiveness is tracked
+    without one."""
+    tracked = [a for a in data.workbook.actions if a.effectiveness_tracking]
+    blocks = [
+        Block(kind="note", runs=(Run(text="No measurable target set (ESRS 2 ¶72, ¶81)."),)),
+        Block(
+            kind="paragraph",
+            runs=(
+                Run(text="The effectiveness of policies and actions is tracked without targets: "),
+                c.flag(
+                    data.part("targets", "tracked_without").datapoint,
+                    bool(tracked),
+                    ("Targets!A2", *cells(data.workbook.actions, "effectiveness_tracking")),
+                ),
+                Run(text="."),
+            ),
+        ),
+    ]
+    if tracked:  # ESRS 2 ¶81 b i-ii: how, with what ambition, from which base year
+        how = c.datapoints[data.part("targets", "tracked_how").datapoint]
+        blocks += column_text(c, how, tracked, "effectiveness_tracking")
+        base_year = c.datapoints[data.part("targets", "base_year_without").datapoint]
+        blocks += answered(c, data, base_year, "Base year from which progress is measured")
+    return blocks
+
+
+def table(c: Composer, data: Inputs, _: str) -> list[Block]:
+    """MDR-T per target, or the ESRS 2 ¶72 / ¶81 statements when no target is set."""
+    targets = data.workbook.targets
+
+    def part(key: str) -> Part:
+        return data.part("targets", key)
+
+    if not targets:
+        return _without_targets(c, data)
+    rows = []
+    listed, rest = first_listed(targets)
+    iros = data.described
+    policies_named = {p.id: p.name for p in data.workbook.policies}
+    for t in listed:
+        named = name(c, part("name"), t, "title")
+        linked = c.fact(
+            part("link").datapoint,
+            "textblock",
+            f"{t.metric} ({t.unit}); related policies: {listing(list(t.policies)) or 'none'}.",
+            item=t.id,
+            sources=cells([t], "metric", "unit", "policies"),
+        )
+        value = target_level(c, part("level"), t, "target_value")
+        kind = (
+            (" (", item_enum(c, data, part("kind").datapoint, t, "target_type"), ")")
+            if t.target_type
+            else ()
+        )
+        year = c.fact(
+            part("year").datapoint,
+            "year",
+            str(t.target_year),
+            item=t.id,
+            concept=part("year").concept,
+            sources=cells([t], "target_year"),
+        )
+        base_value = (
+            (target_level(c, part("baseline"), t, "baseline_value"), f" {t.unit}")
+            if t.baseline_value is not None
+            else ()
+        )
+        base_year = (
+            c.fact(
+                part("baseline_year").datapoint,
+                "year",
+                str(t.baseline_year),
+                item=t.id,
+                sources=cells([t], "baseline_year"),
+            )
+            if t.baseline_year
+            else None
+        )
+        if base_value and base_year:
+            base = cell(*base_value, " in ", base_year)
+        elif base_value or base_year:
+            base = cell(*base_value) if base_value else cell(base_year)
+        else:
+            base = cell("-")
+        method = (
+            c.fact(
+                part("methodology").datapoint,
+                "textblock",
+                t.methodology,
+                item=t.id,
+                sources=cells([t], "methodology"),
+            )
+            if t.methodology
+            else Run(text="-")
+        )
+        involved_dp = c.datapoints[part("involvement").datapoint]
+        involved = c.fact(
+            involved_dp.id,
+            "textblock",
+            "Affected communities were engaged in setting the target."
+            if t.communities_involved
+            else "Affected communities were not engaged in setting the target.",
+            item=t.id,
+            concept=c.concept(involved_dp, "textblock"),
+            sources=cells([t], "communities_involved"),
+        )
+        unit = t.unit.strip()
+        with_baseline = t.baseline_value is not None and t.baseline_year
+        performance = (
+            c.fact(
+                part("performance").datapoint,
+                "textblock",
+                f"Current value {number_text(t.current_value)} {unit} against a target of "
+                f"{number_text(t.target_value)} {unit} by {t.target_year}"
+                + (
+                    f" (baseline {number_text(t.baseline_value)} {unit} in {t.baseline_year})."
+                    if with_baseline
+                    else "."
+                ),
+                item=t.id,
+                sources=cells([t], "current_value", "target_value", "unit", "target_year")
+                + (cells([t], "baseline_value", "baseline_year") if with_baseline else ()),
+            )
+            if t.current_value is not None
+            else Run(text="-")
+        )
+        milestone = (
+            (
+                "; milestone ",
+                target_level(c, part("milestone"), t, "milestone_value"),
+                f" {unit}" + (f" by {t.milestone_year}" if t.milestone_year else ""),
+            )
+            if t.milestone_value is not None
+            else ()
+        )
+        related = link(c, part("related_iros"), t.impacts, iros, t.id, cells([t], "impacts"))
+        policies = link(
+            c, part("related_policies"), t.policies, policies_named, t.id, cells([t], "policies")
+        )
+        rows.append(
+            (
+                cell(t.id, " ", named),
+                cell(linked),
+                cell(value, f" {unit} by ", year, *kind, *milestone),
+                base,
+                cell(method),
+                cell(involved),
+                cell(performance),
+                related,
+                policies,
+            )
+        )
+    return with_rest(
+        rest,
+        records(
+            "Targets (MDR-T)",
+            (
+                "target",
+                "metric and policy link",
+                "level and year",
+                "baseline",
+                "methodology",
+                "community involvement",
+                "performance",
+                "related IROs",
+                "related policies",
+            ),
+            rows,
+            "targets",
+        ),
+    )
