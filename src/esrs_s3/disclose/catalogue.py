@@ -55,6 +55,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from esrs_s3.resources import datapoints_dir
+from esrs_s3.rulebook import DEFAULT_RULEBOOK
 
 DataType = Literal[
     "narrative",
@@ -139,7 +140,7 @@ def _datapoint(row: dict[str, str]) -> Datapoint:
 
 
 @cache
-def load_catalogue(rulebook_id: str = "esrs-2023") -> tuple[Datapoint, ...]:
+def load_catalogue(rulebook_id: str = DEFAULT_RULEBOOK) -> tuple[Datapoint, ...]:
     """All datapoints of a rulebook, in catalogue order (cached: the data is read-only)."""
     path = datapoints_dir() / rulebook_id / "catalogue.csv"
     with path.open(encoding="utf-8", newline="") as handle:
@@ -150,12 +151,12 @@ def load_catalogue(rulebook_id: str = "esrs-2023") -> tuple[Datapoint, ...]:
     return datapoints
 
 
-def by_id(rulebook_id: str = "esrs-2023") -> dict[str, Datapoint]:
+def by_id(rulebook_id: str = DEFAULT_RULEBOOK) -> dict[str, Datapoint]:
     """The catalogue keyed by datapoint id."""
     return {dp.id: dp for dp in load_catalogue(rulebook_id)}
 
 
-def for_requirement(requirement: str, rulebook_id: str = "esrs-2023") -> tuple[Datapoint, ...]:
+def for_requirement(requirement: str, rulebook_id: str = DEFAULT_RULEBOOK) -> tuple[Datapoint, ...]:
     """The datapoints of one disclosure requirement (`S3-1`, `MDR-P`, `SBM-3`...), in order."""
     return tuple(dp for dp in load_catalogue(rulebook_id) if dp.requirement == requirement)
 

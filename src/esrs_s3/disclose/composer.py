@@ -11,18 +11,11 @@ from esrs_s3.disclose.catalogue import Datapoint, SectionSpec
 from esrs_s3.disclose.facts import Fact, FactSet
 from esrs_s3.disclose.text import first_listed, more
 from esrs_s3.render.document import Block, Run
+from esrs_s3.resources import load_toml
 
-# Fact kind -> the XBRL item types that can carry it, in order of preference.
-KIND_TYPES = {
-    "textblock": ("dtr-types:textBlockItemType",),
-    "text": ("xbrli:stringItemType", "xbrli:tokenItemType", "esrs:linkIdentifiersItemType"),
-    "boolean": ("xbrli:booleanItemType",),
-    "enumeration": ("enum2:enumerationSetItemType", "enum2:enumerationItemType"),
-    "monetary": ("xbrli:monetaryItemType",),
-    "percent": ("dtr-types:percentItemType",),
-    "decimal": ("xbrli:decimalItemType", "xbrli:pureItemType"),
-    "integer": ("xbrli:integerItemType", "xbrli:nonNegativeIntegerItemType"),
-    "year": ("xbrli:gYearItemType",),
+# Fact kind -> the XBRL item types that can carry it, in order of preference (xbrl.toml).
+KIND_TYPES: dict[str, tuple[str, ...]] = {
+    kind: tuple(types) for kind, types in load_toml("xbrl.toml")["kinds"].items()
 }
 
 

@@ -193,9 +193,13 @@ def compose_statement(
 
 def _document(workbook, assessment, composer, sections, rulebook) -> Document:
     u = workbook.undertaking
+    measures = load_toml("xbrl.toml")["units"]
     units = sorted(
         {
-            (f.unit, f"iso4217:{f.unit}" if f.unit != "pure" else "xbrli:pure")
+            (
+                f.unit,
+                measures["pure"] if f.unit == "pure" else f"{measures['currency_prefix']}:{f.unit}",
+            )
             for f in composer.facts.facts
             if f.unit
         }
