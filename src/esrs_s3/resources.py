@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -30,10 +31,52 @@ def templates_dir() -> Path:
     return _find("templates")
 
 
+# A folder (or several, separated like PATH) of rulebook folders of one's own, beside those
+# shipped in `datapoints/` (README: "Adding a rulebook").
+RULEBOOKS_ENV = "ESRS_S3_RULEBOOKS"
+
+
+def rulebook_folders() -> tuple[Path, ...]:
+    """Every folder holding a `rulebook.toml`: the shipped ones, then those of
+    ESRS_S3_RULEBOOKS (a shipped rulebook's id cannot be taken over)."""
+    parents = [datapoints_dir()]
+    parents += [Path(p) for p in os.environ.get(RULEBOOKS_ENV, "").split(os.pathsep) if p]
+    found: dict[str, Path] = {}
+    for parent in parents:
+        if parent.is_dir():
+            for folder in sorted(parent.iterdir()):
+                if (folder / "rulebook.toml").is_file():
+                    found.setdefault(folder.name, folder)
+    return tuple(found.values())
+
+
+def rulebook_dir(rulebook_id: str) -> Path:
+    """The folder of a rulebook."""
+    for folder in rulebook_folders():
+        if folder.name == rulebook_id:
+            return folder
+    raise FileNotFoundError(f"no rulebook {rulebook_id!r} (datapoints/ or ${RULEBOOKS_ENV})")
+
+
+def data_path(relative: str) -> Path:
+    """A file under `datapoints/`; `<rulebook>/<file>` is looked up in that rulebook's folder."""
+    head, _, rest = relative.partition("/")
+    if rest and not (datapoints_dir() / head).is_dir():
+        return rulebook_dir(head) / rest
+    return datapoints_dir() / relative
+
+
+def rulebook_templates(rulebook_id: str) -> tuple[Path, ...]:
+    """Where a rulebook's statement wording is looked up: `templates/statement/<rulebook>/`,
+    then the rulebook folder's own `templates/`."""
+    folders = (templates_dir() / "statement" / rulebook_id, rulebook_dir(rulebook_id) / "templates")
+    return tuple(f for f in folders if f.is_dir())
+
+
 @cache
 def load_toml(relative: str) -> dict:
     """Parse a TOML file under `datapoints/` (cached: the data is read-only)."""
-    with (datapoints_dir() / relative).open("rb") as handle:
+    with data_path(relative).open("rb") as handle:
         return tomllib.load(handle)
 
 

@@ -6,7 +6,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from esrs_s3.resources import datapoints_dir, load_toml
+from esrs_s3.resources import load_toml, rulebook_folders
 
 DEFAULT_RULEBOOK = "esrs-2023"
 
@@ -35,11 +35,8 @@ class Rulebook(BaseModel):
         return (*names, self.other_sub_sub_topic)
 
 
-@cache
 def available_rulebooks() -> tuple[str, ...]:
-    return tuple(
-        sorted(p.name for p in datapoints_dir().iterdir() if (p / "rulebook.toml").is_file())
-    )
+    return tuple(sorted(folder.name for folder in rulebook_folders()))
 
 
 @cache

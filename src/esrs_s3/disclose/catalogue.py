@@ -54,7 +54,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from esrs_s3.resources import datapoints_dir
+from esrs_s3.resources import rulebook_dir
 from esrs_s3.rulebook import DEFAULT_RULEBOOK
 
 DataType = Literal[
@@ -142,7 +142,7 @@ def _datapoint(row: dict[str, str]) -> Datapoint:
 @cache
 def load_catalogue(rulebook_id: str = DEFAULT_RULEBOOK) -> tuple[Datapoint, ...]:
     """All datapoints of a rulebook, in catalogue order (cached: the data is read-only)."""
-    path = datapoints_dir() / rulebook_id / "catalogue.csv"
+    path = rulebook_dir(rulebook_id) / "catalogue.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         datapoints = tuple(_datapoint(row) for row in csv.DictReader(handle))
     ids = [dp.id for dp in datapoints]
@@ -197,7 +197,7 @@ class Layout(BaseModel):
 @cache
 def load_layout(rulebook_id: str) -> Layout:
     """The sections and tables of a rulebook (cached: the data is read-only)."""
-    folder = datapoints_dir() / rulebook_id
+    folder = rulebook_dir(rulebook_id)
     with (folder / "sections.toml").open("rb") as handle:
         sections = tomllib.load(handle)
     with (folder / "tables.toml").open("rb") as handle:

@@ -5,6 +5,7 @@ uses (the catalogue's `source`, `sections.toml` contents) to the functions that 
   `argument` is what follows the name in `derive:<name>:<argument>`.
 - BLOCKS derivations (`block:<name>`) and TABLES (`table:<name>`) make blocks of a section
   (a table tags the datapoints its parts in `tables.toml` name): `f(composer, inputs, argument)`.
+- `template:<name>` renders the rulebook's wording template `<name>.j2` (disclose/wording.py).
 - `column:<sheet>.<column>[/name]` is generic: one sentence per row that fills the column.
 """
 
@@ -22,6 +23,7 @@ from esrs_s3.disclose import (
     phase_in_items,
     policies,
     targets,
+    wording,
 )
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
@@ -95,7 +97,6 @@ DATAPOINT: dict[str, DatapointDerivation] = {
 }
 
 BLOCKS: dict[str, BlocksDerivation] = {
-    "general": index.general,
     "phase_in_note": phase_in_items.note,
     "parameters": method.parameters,
     "appendix_b_table": index.appendix_b_table,
@@ -135,6 +136,8 @@ def content(c: Composer, data: Inputs, item: str) -> list[Block]:
     """The blocks of a `block:` or `table:` item of a section's contents."""
     kind, _, spec = item.partition(":")
     name, _, argument = spec.partition(":")
+    if kind == "template":
+        return wording.blocks(data, spec)
     registry = {"block": BLOCKS, "table": TABLES}[kind]
     return registry[name](c, data, argument)
 

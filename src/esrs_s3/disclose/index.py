@@ -11,26 +11,6 @@ from esrs_s3.disclose.phase_in_items import matters
 from esrs_s3.disclose.text import cells, count, listing
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
-from esrs_s3.rulebook import load_rulebook
-
-
-def general(c: Composer, data: Inputs, _: str) -> list[Block]:
-    u = data.workbook.undertaking
-    rulebook = load_rulebook(data.assessment.rulebook)
-    regime = data.regime
-    lines = [
-        f"This statement covers ESRS S3 Affected communities for {u.name} (LEI {u.lei}) for the "
-        f"period {u.period_start.isoformat()} to {u.period_end.isoformat()}, prepared under "
-        f"{rulebook.title} ({rulebook.legal_act}). Amounts are in {u.currency}.",
-        f"Double materiality assessment: {len(data.assessment.material_iros)} of "
-        f"{len(data.assessment.iros)} impacts, risks and opportunities are material; S3 is "
-        f"{'material' if regime.s3_material else 'not material'}.",
-    ]
-    if regime.phase_in_eligible and not regime.phase_in_used:
-        lines.append(
-            "The undertaking could use the phase-in of ESRS 1 Appendix C but reports S3 in full."
-        )
-    return [Block(kind="paragraph", runs=(Run(text=t),)) for t in lines]
 
 
 def due_diligence_map(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:

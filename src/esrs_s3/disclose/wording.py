@@ -1,0 +1,55 @@
+"""The rulebook's own statement wording: Jinja templates in `templates/statement/<rulebook>/`
+(or the rulebook folder's `templates/`), rendered with the statement's inputs. A blank line
+separates paragraphs; the text is escaped when the XHTML is rendered, not here."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from esrs_s3.disclose import text
+from esrs_s3.disclose.inputs import Inputs
+from esrs_s3.render.document import Block, Run
+from esrs_s3.resources import rulebook_templates
+from esrs_s3.rulebook import load_rulebook
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+@cache
+def environment(rulebook_id: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader([str(f) for f in rulebook_templates(rulebook_id)]),
+        autoescape=False,  # plain text for Runs: the XHTML template escapes it
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals.update(count=text.count, listing=text.listing, sentence=text.sentence)
+    return env
+
+
+def paragraphs(data: Inputs, name: str) -> list[str]:
+    """The paragraphs of template `<name>.j2`, whitespace collapsed."""
+    rulebook = load_rulebook(data.assessment.rulebook)
+    rendered = (
+        environment(rulebook.id)
+        .get_template(f"{name}.j2")
+        .render(
+            undertaking=data.workbook.undertaking,
+            workbook=data.workbook,
+            assessment=data.assessment,
+            regime=data.regime,
+            rulebook=rulebook,
+        )
+    )
+    parts = (" ".join(p.split()) for p in _PARAGRAPHS.split(rendered))
+    return [p for p in parts if p]
+
+
+def blocks(data: Inputs, name: str) -> list[Block]:
+    """A template's paragraphs as untagged paragraphs of the statement."""
+    return [Block(kind="paragraph", runs=(Run(text=p),)) for p in paragraphs(data, name)]
