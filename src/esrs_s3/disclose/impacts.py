@@ -11,6 +11,7 @@ from esrs_s3.disclose.records import cell, name, with_rest
 from esrs_s3.disclose.text import cells, count, first_listed, listing, more, sentence
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
+from esrs_s3.resources import load_toml
 
 # The yes/no questions the Narratives sheet answers, by datapoint source argument.
 QUESTIONS = {
@@ -21,9 +22,9 @@ QUESTIONS = {
 }
 
 
-def iro_line(iro: Iro) -> str:
-    where = f" ({', '.join(iro.countries)})" if iro.countries else ""
-    return f"{iro.id} {iro.title}{where}: {sentence(iro.description)}"
+def named(iro: Iro) -> str:
+    """`Misuse of armoured vehicles (IRO-01)`: the SBM-3 table above describes it."""
+    return f"{iro.title} ({iro.id})"
 
 
 def answer(c: Composer, data: Inputs, dp: Datapoint, question: str) -> list[Block]:
@@ -42,9 +43,10 @@ def by_community(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
         listed, rest = first_listed(iros)
         lines.append(
             f"{data.label('community_type', kind)} ({count(len(iros), 'material impact')}): "
-            + " ".join(iro_line(i) for i in listed)
-            + (f" {more(rest, 'impacts')}" if rest else "")
+            + listing([named(i) for i in listed])
+            + (f"; {more(rest, 'impacts')}" if rest else ".")
         )
+    lines.append("The table above describes each of them.")
     return [c.textblock(dp.id, lines, cells(impacts, "community_type"))]
 
 
@@ -92,11 +94,10 @@ def positive(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         c.textblock(
             dp.id,
             [
-                f"{iro_line(i)} It benefits "
-                f"{data.label('community_type', i.community_type).lower()}."
+                f"{named(i)} benefits {data.label('community_type', i.community_type).lower()}."
                 for i in found
             ],
-            cells(found, "description", "community_type"),
+            cells(found, "community_type"),
         )
     ]
 
@@ -106,14 +107,30 @@ def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     return [
         c.textblock(
             dp.id,
-            [f"{i.kind.capitalize()} {iro_line(i)}" for i in found],
-            cells(found, "description"),
+            [f"{i.kind.capitalize()}: {named(i)}." for i in found]
+            + ["The table above describes each of them."],
+            cells(found, "kind"),
         )
     ]
 
 
+def why_material(data: Inputs, rules: tuple[str, ...]) -> str:
+    """One sentence on why an IRO is material, from the rules that decided (assessment.toml
+    `why_material`); the arithmetic stays in assessment.xlsx."""
+    words = load_toml(f"{data.assessment.rulebook}/assessment.toml")["why_material"]
+    decided = list(rules)
+    if "human_rights_severity" in decided and "human_rights_irremediability" in decided:
+        decided.remove("human_rights_irremediability")
+    if {"human_rights_severity", "human_rights_irremediability"} & set(decided):
+        decided = [r for r in decided if r != "impact_threshold"]
+    if "financial_threshold" in decided and "financial_override" in decided:
+        decided.remove("financial_override")
+    return f"Material because {listing([words[r] for r in decided if r in words])}."
+
+
 def table(c: Composer, data: Inputs, _: str) -> list[Block]:
-    """Material IROs on the IRO typed axis: name, description and decision (SBM-3 ¶48)."""
+    """Material IROs on the IRO typed axis (SBM-3 ¶48): name, kind, where in the value chain
+    and over which horizon, what it is and why it is material, and where it is reported."""
     rows = []
     results = {a.id: a for a in data.assessment.material_iros}
     described = data.described
@@ -126,7 +143,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         text = c.fact(
             data.part("iros", f"{kind}_text").datapoint,
             "textblock",
-            f"{sentence(iro.description)}\n\n{result.reason}",
+            f"{sentence(iro.description)}\n\n{why_material(data, result.decision.rules)}",
             item=iro.id,
             sources=cells(
                 [iro], "description", *decided_by(result, data.workbook, data.assessment.parameters)
@@ -138,12 +155,12 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             if iro.is_impact
             else Run(text=term)
         )
+        where = ", ".join(iro.countries)
         rows.append(
             (
-                cell(iro.id),
-                cell(named),
-                cell(f"{iro.kind}, {iro.status}, {iro.value_chain}, ", horizon),
-                cell(iro.sub_sub_topic),
+                cell(named, f" ({iro.id})"),
+                cell(f"{iro.kind}, {iro.status}"),
+                cell(f"{iro.value_chain}" + (f" ({where})" if where else "") + "; ", horizon),
                 cell(text),
                 covered_by(c, data, iro),
             )
@@ -152,13 +169,12 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         return []
     block = Block(
         kind="table",
-        caption="Material impacts, risks and opportunities (highest scores first)",
+        caption="Our material impacts, risks and opportunities, the most significant first",
         headers=(
-            "id",
-            "name",
-            "kind and time horizon",
-            "matter (ESRS 1 AR 16)",
-            "description and decision",
+            "impact, risk or opportunity",
+            "kind",
+            "value chain and time horizon",
+            "what it is and why it is material",
             "reported under",
         ),
         rows=tuple(rows),
