@@ -185,3 +185,199 @@ def test_gaps_cli_groups_by_step_and_fails_on_request() -> None:
     assert all(f["cells"] for f in document["findings"] if f["kind"] == "due diligence")
     invalid = run_cli("gaps", str(SAMPLES / "invalid_workbook.xlsx"))
     assert invalid.returncode == 1 and "Traceback" not in invalid.stderr
+
+
+# --- coverage.html: the filter and the links to the statement -----------------------------
+
+IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+
+
+def _coverage_page(out):
+    from lxml import html as lxml_html
+
+    return lxml_html.fromstring((out / "coverage.html").read_bytes())
+
+
+def _statement_ids(out) -> dict[str, str]:
+    """id attribute -> element tag of every element of statement.xhtml that has one."""
+    from lxml import etree
+
+    root = etree.parse(str(out / "statement.xhtml"), etree.XMLParser(resolve_entities=False))
+    ids = [(e.get("id"), e.tag) for e in root.iter() if isinstance(e.tag, str) and e.get("id")]
+    assert len({i for i, _ in ids}) == len(ids), "ids in statement.xhtml are not unique"
+    return dict(ids)
+
+
+def _hidden_facts(out) -> set[str]:
+    from lxml import etree
+
+    root = etree.parse(str(out / "statement.xhtml"), etree.XMLParser(resolve_entities=False))
+    return {e.get("id") for h in root.iter(f"{IX}hidden") for e in h}
+
+
+def test_coverage_html_filter_markup_matches_the_rows(defence) -> None:
+    result, out = defence
+    page = _coverage_page(out)
+    rows = page.xpath('//table[@id="coverage"]/tbody/tr')
+    assert [r.xpath("string(td[1])") for r in rows] == [row.id for row in result.coverage]
+    assert [r.get("data-status") for r in rows] == [row.status for row in result.coverage]
+    # without JavaScript the page is the full matrix: every row shown, the inert form hidden
+    assert not any(r.get("hidden") is not None for r in rows)
+    (form,) = page.xpath('//form[@id="filter"]')
+    assert form.get("hidden") is not None
+    statuses = form.xpath('.//input[@type="checkbox"][@name="status"]')
+    assert sorted(box.get("value") for box in statuses) == sorted(
+        {row.status for row in result.coverage}
+    )
+    assert all(box.get("checked") is not None for box in statuses)
+    options = form.xpath('.//select[@name="requirement"]/option/@value')
+    in_order = list(dict.fromkeys(r.get("data-requirement") for r in rows))
+    assert options == ["", *in_order]
+    assert len(in_order) == len({(row.standard, row.requirement) for row in result.coverage})
+    assert {"S3-1", "SBM-3", "S3 SBM-3"} <= set(in_order)  # S3 SBM-3 apart from ESRS 2 SBM-3
+    for r, row in zip(rows, result.coverage, strict=True):
+        assert r.xpath("string(td[2])").startswith(f"{r.get('data-requirement')} ¶")
+        assert row.requirement in r.get("data-requirement")
+    assert form.xpath('.//input[@name="text"][@type="search"]')
+    assert form.xpath('.//button[@type="reset"]')
+    assert form.xpath('string(.//output[@id="filter-count"])') == (
+        f"{len(rows)} of {len(rows)} rows shown"
+    )
+    # self-contained: inline script and style only, nothing fetched from anywhere
+    (script,) = page.xpath("//script")
+    assert script.get("src") is None and 'getElementById("filter")' in script.text
+    assert page.xpath("//style") and not page.xpath("//link | //img | //iframe | //*[@src]")
+    code = script.text + "".join(s.text for s in page.xpath("//style"))
+    assert "http:" not in code and "https:" not in code and "@import" not in code
+
+
+def test_coverage_html_links_every_fact_id_to_its_fact_in_the_statement(defence) -> None:
+    result, out = defence
+    page = _coverage_page(out)
+    statement = _statement_ids(out)
+    facts = {i for i, tag in statement.items() if tag in (f"{IX}nonNumeric", f"{IX}nonFraction")}
+    rows = page.xpath('//table[@id="coverage"]/tbody/tr')
+    targets = []
+    for r, row in zip(rows, result.coverage, strict=True):
+        (cell,) = r.xpath('td[@class="facts"]')
+        links = cell.xpath(".//a")
+        assert [a.text for a in links] == list(row.fact_ids), row.id
+        assert [a.get("href") for a in links] == [f"statement.xhtml#{f}" for f in row.fact_ids]
+        targets += [a.get("href").split("#", 1)[1] for a in links]
+    assert targets and all(target in facts for target in targets)
+    assert set(targets) == facts  # every tagged fact is reachable from the matrix
+    assert not page.xpath('//a[not(starts-with(@href, "statement.xhtml#"))]')
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory):
+    import os
+    import shutil
+
+    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not shutil.which(p)]
+    if missing:
+        reason = f"{', '.join(missing)} missing (scripts/install-system-deps --test)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--window-size=1400,1000",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_coverage_html_filters_and_links_in_chromium(defence, chromium) -> None:
+    """Opened from disk, as an assurer would: the filter hides rows, and a fact link lands on
+    the fact's element in statement.xhtml (an ix: element, found by its id attribute)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    result, out = defence
+    driver = chromium
+    driver.get((out / "coverage.html").as_uri())
+    form = driver.find_element(By.ID, "filter")
+    assert form.is_displayed()
+    count = driver.find_element(By.ID, "filter-count")
+    total = len(result.coverage)
+
+    def shown() -> list[str]:
+        return driver.execute_script(
+            "return Array.from(document.querySelectorAll('#coverage tbody tr'))"
+            ".filter(r => r.offsetParent !== null).map(r => r.cells[0].textContent);"
+        )
+
+    assert len(shown()) == total and count.text == f"{total} of {total} rows shown"
+    form.find_element(By.CSS_SELECTOR, 'input[name=status][value="disclosed"]').click()
+    expected = [row.id for row in result.coverage if row.status != "disclosed"]
+    assert shown() == expected and count.text == f"{len(expected)} of {total} rows shown"
+    Select(driver.find_element(By.ID, "filter-requirement")).select_by_value("BP-2")
+    expected = [
+        row.id
+        for row in result.coverage
+        if row.status != "disclosed" and row.standard == "ESRS 2" and row.requirement == "BP-2"
+    ]
+    assert expected and shown() == expected
+    form.find_element(By.CSS_SELECTOR, 'button[type="reset"]').click()
+    assert len(shown()) == total
+    # a row whose first fact is shown in the page (not tagged in ix:hidden, out of view)
+    hidden = _hidden_facts(out)
+    row = next(r for r in result.coverage if r.fact_ids and r.fact_ids[0] not in hidden)
+    box = driver.find_element(By.ID, "filter-text")
+    box.send_keys(f"{row.fact_ids[0]}  {row.name.split()[0].upper()}")
+    assert row.id in shown() and len(shown()) < total
+    box.clear()
+    box.send_keys("no-such-word-anywhere")
+    assert shown() == [] and driver.find_element(By.ID, "filter-none").is_displayed()
+    form.find_element(By.CSS_SELECTOR, 'button[type="reset"]').click()
+
+    fact = row.fact_ids[0]
+    driver.find_element(By.CSS_SELECTOR, f'a[href="statement.xhtml#{fact}"]').click()
+    landed = driver.execute_script(
+        "const t = document.querySelector(':target');"
+        "return t && {id: t.id, ns: t.namespaceURI, top: t.getBoundingClientRect().top,"
+        " height: t.getBoundingClientRect().height, view: window.innerHeight,"
+        " scrolled: window.scrollY};"
+    )
+    assert driver.current_url == (out / "statement.xhtml").as_uri() + f"#{fact}"
+    assert landed["id"] == fact and landed["ns"] == IX.strip("{}")
+    assert landed["scrolled"] > 0 and landed["height"] > 0
+    assert -1 <= landed["top"] < landed["view"]  # the fact is in view (sub-pixel above 0)
+
+
+def test_coverage_html_without_javascript_shows_every_row(defence, chromium) -> None:
+    from selenium.webdriver.common.by import By
+
+    result, out = defence
+    driver = chromium
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get((out / "coverage.html").as_uri())
+        assert not driver.find_element(By.ID, "filter").is_displayed()  # inert without a script
+        rows = driver.find_elements(By.CSS_SELECTOR, "#coverage tbody tr")
+        assert len(rows) == len(result.coverage) and all(r.is_displayed() for r in rows[:5])
+        assert rows[-1].is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

@@ -1,7 +1,8 @@
 """Write the blank input workbook (`esrs-s3 template`) and fill it with rows (sample workbooks).
 
 Drop-downs read their values from a hidden `Lists` sheet, because Excel limits a literal list
-to 255 characters. Text is always stored as text, so a value starting with `=` stays text.
+to 255 characters. Text is always stored as text (`esrs_s3.xlsx.set_text`), so a value
+starting with `=` stays text.
 """
 
 from __future__ import annotations
@@ -11,23 +12,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from esrs_s3.contract import FIELD_HEADERS, FIELD_NOTE_HEADER, ColumnSpec, Contract, load_contract
 from esrs_s3.disclose.catalogue import narrative_datapoints
 from esrs_s3.fileio import write_atomically
 from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_rulebook
+from esrs_s3.xlsx import HEADER_FILL, HEADER_FONT, WRAP, set_text, style_header
 
 TEMPLATE_ROWS = 1000  # rows that carry drop-downs and input messages
 LISTS_SHEET = "Lists"
 README_SHEET = "README"
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-WRAP = Alignment(wrap_text=True, vertical="top")
 TYPE_NOTES = {
     "text": "text",
     "id": "unique id (text)",
@@ -50,13 +47,6 @@ TYPE_NOTES = {
 
 Rows = Sequence[Mapping[str, object]]
 Fields = Mapping[str, object]
-
-
-def set_text(cell: Cell, value: object) -> None:
-    """Write a value; strings are stored as text even when they start with '='."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
 
 
 def _list_sources(contract: Contract, rulebook_id: str) -> dict[str, list[str]]:
@@ -111,14 +101,6 @@ def _validation(column: ColumnSpec, ranges: dict[str, str]) -> DataValidation | 
     return rule
 
 
-def _style_header(sheet: Worksheet, count: int) -> None:
-    for index in range(1, count + 1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-    sheet.freeze_panes = "A2"
-
-
 def _write_rows_sheet(book: Workbook, spec, ranges: dict[str, str]) -> None:
     sheet = book.create_sheet(spec.name)
     for index, column in enumerate(spec.columns, start=1):
@@ -129,7 +111,7 @@ def _write_rows_sheet(book: Workbook, spec, ranges: dict[str, str]) -> None:
         if rule is not None:
             sheet.add_data_validation(rule)
             rule.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-    _style_header(sheet, len(spec.columns))
+    style_header(sheet, len(spec.columns))
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}1"
 
 
@@ -156,7 +138,7 @@ def _write_fields_sheet(book: Workbook, spec, ranges: dict[str, str]) -> None:
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 34
     sheet.column_dimensions["C"].width = 90
-    _style_header(sheet, 3)
+    style_header(sheet, 3)
 
 
 def _write_readme(

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from defusedxml import ElementTree as SafeET
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict
 
@@ -18,7 +17,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import DatapointResult
 from esrs_s3.errors import EsrsS3Error
 from esrs_s3.fileio import csv_safe
-from esrs_s3.template import set_text
+from esrs_s3.xlsx import HEADER_FILL, HEADER_FONT, WRAP, set_text
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 COLUMNS = (
@@ -147,8 +146,8 @@ def coverage_workbook(rows: Iterable[CoverageRow]) -> Workbook:
     for index, (name, width) in enumerate(zip(COLUMNS, widths, strict=True), start=1):
         cell = sheet.cell(row=1, column=index)
         set_text(cell, name)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
         sheet.column_dimensions[get_column_letter(index)].width = width
     count = 0
     for offset, row in enumerate(rows, start=2):
@@ -156,7 +155,7 @@ def coverage_workbook(rows: Iterable[CoverageRow]) -> Workbook:
         for index, value in enumerate(row.cells(), start=1):
             cell = sheet.cell(row=offset, column=index)
             set_text(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = WRAP
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     return book
