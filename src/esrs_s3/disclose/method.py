@@ -14,7 +14,7 @@ from esrs_s3.render.document import Block, Run
 KINDS = ("negative impact", "positive impact", "risk", "opportunity")
 HORIZONS = {h: f"{h}-term" for h in ("short", "medium", "long")}
 INVOLVEMENT = {
-    "causes": "caused by the undertaking",
+    "causes": "caused by us",
     "contributes": "contributed to",
     "directly linked": "directly linked to it",
 }
@@ -41,12 +41,11 @@ def register(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         c.textblock(
             dp.id,
             [
-                "The reporting team keeps a register of the impacts, risks and opportunities "
-                "related to affected communities and scores each one from 1 to 5, with the "
-                "rationale and the evidence for its scores. The undertaking sets the thresholds "
-                f"(ESRS 1 ¶42): an impact score of {p['impact_threshold']:g} and a financial "
-                f"score of {p['financial_threshold']:g} make an entry material. Every parameter "
-                "used is listed below and in the assessment workbook.",
+                "We keep a register of the impacts, risks and opportunities related to "
+                "affected communities and score each one from 1 to 5, with the rationale and "
+                "the evidence for its scores. We set the thresholds (ESRS 1 ¶42): an impact is "
+                f"material from an impact score of {p['impact_threshold']:g}, a risk or an "
+                f"opportunity from a financial score of {p['financial_threshold']:g}.",
             ],
             _settings(data),
         )
@@ -61,9 +60,9 @@ def impacts(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
             dp.id,
             [
                 f"The register covers {count(len(kinds['negative impact']), 'negative impact')} "
-                f"and {count(len(kinds['positive impact']), 'positive impact')}, each with "
-                "whether the undertaking causes it, contributes to it or is directly linked to "
-                "it through a business relationship, the communities affected, the countries and "
+                f"and {count(len(kinds['positive impact']), 'positive impact')}. For each we "
+                "record whether we cause it, contribute to it or are directly linked to it "
+                "through a business relationship, the communities affected, the countries and "
                 "whether it is actual or potential.",
                 "Of these impacts, "
                 + _tally(on_people, "value_chain", {"own operations": "in own operations"})
@@ -81,21 +80,25 @@ def impacts(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 def lenses(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     p = _p(data)
     lines = [
-        "Location risk raises the likelihood of potential negative impacts and risks located in "
-        "countries listed as conflict-affected or high-risk, rated "
-        f"{p['ituc_min_rating']} or worse by the ITUC Global Rights Index, or below the "
-        f"{p['wgi_max_percentile']:g}th governance percentile"
-        + ("." if p["location_modifiers"] else " (switched off for this assessment)."),
-        "Downstream sales are screened on product, intended use, client and country; a sale with "
-        f"a combined risk of {p['screening_sum_threshold']} or any single risk of "
-        f"{p['screening_single_score']} receives enhanced review.",
+        (
+            "Where an impact happens raises its likelihood: we score potential negative impacts "
+            "and risks as more likely in countries listed as conflict-affected or high-risk, "
+            f"rated {p['ituc_min_rating']} or worse by the ITUC Global Rights Index, or below "
+            f"the {p['wgi_max_percentile']:g}th governance percentile."
+            if p["location_modifiers"]
+            else "We did not raise the likelihood of impacts by the risk of the countries where "
+            "they happen in this assessment."
+        ),
+        "We screen downstream sales on the product, its intended use, the client and the "
+        f"country; a sale with a combined risk of {p['screening_sum_threshold']} or any single "
+        f"risk of {p['screening_single_score']} receives enhanced review.",
     ]
     screened = data.assessment.screening
     if screened:
         review = [s for s in screened if s.needs_review]
         lines.append(
             f"{count(len(screened), 'sale was', 'sales were')} screened; "
-            f"{len(review)} of them need enhanced review."
+            f"{len(review)} of them {'needs' if len(review) == 1 else 'need'} enhanced review."
         )
     wb = data.workbook
     return [
@@ -118,7 +121,7 @@ def consultation(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
         c.textblock(
             dp.id,
             [
-                "Affected communities are consulted through: "
+                "We consult affected communities through "
                 + listing([f"{e.id} ({e.form}, {e.frequency})" for e in rows])
                 + "."
             ],
@@ -164,15 +167,20 @@ def prioritisation(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Blo
         c.textblock(
             dp.id,
             [
-                "Negative impacts are prioritised by severity: the larger of the mean of scale, "
+                "We prioritise negative impacts by severity: the larger of the mean of scale, "
                 "scope and irremediable character and the highest of the three less "
                 f"{p['severity_peak_discount']:g}, so that one extreme criterion is not averaged "
-                "away (ESRS 1 AR 11). Positive impacts are weighed on scale and scope.",
-                "A potential impact is weighted by its likelihood (likelihood / 5). For a "
+                "away (ESRS 1 AR 11). We weigh positive impacts on scale and scope.",
+                "We weight a potential impact by its likelihood (likelihood / 5). For a "
                 "potential negative human-rights impact severity takes precedence over "
-                "likelihood (ESRS 1 "
-                f"¶45): its likelihood factor is at least {p['human_rights_likelihood_floor']:g}, "
-                f"and a severity of {p['human_rights_severity_override']:g} or more or an "
+                "likelihood (ESRS 1 ¶45)"
+                + (
+                    ": its likelihood does not lower its score"
+                    if p["human_rights_likelihood_floor"] >= 1
+                    else ": its likelihood factor is at least "
+                    f"{p['human_rights_likelihood_floor']:g}"
+                )
+                + f", and a severity of {p['human_rights_severity_override']:g} or more or an "
                 f"irremediability of {p['human_rights_irremediability_override']} makes it "
                 "material whatever its likelihood.",
                 f"An impact is material from an impact score of {p['impact_threshold']:g} "
@@ -193,9 +201,9 @@ def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
             [
                 f"The register covers {count(len(kinds['risk']), 'risk')} and "
                 f"{count(len(kinds['opportunity']), 'opportunity', 'opportunities')} related to "
-                "affected communities, identified from the undertaking's impacts on them and its "
+                "affected communities, which we identify from our impacts on them and our "
                 "dependencies on them (permits, access to land, reputation, demand), each with "
-                "the time horizon over which it may affect the undertaking"
+                "the time horizon over which it may affect us"
                 + (f": {_tally(found, 'time_horizon', HORIZONS)}." if found else "."),
             ],
             cells(found, "kind", "time_horizon"),
@@ -209,7 +217,7 @@ def financial(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         c.textblock(
             dp.id,
             [
-                "Each risk and opportunity is scored on the magnitude of its financial effect and "
+                "We score each risk and opportunity on the magnitude of its financial effect and "
                 "its likelihood, from 1 to 5; its financial score is magnitude × likelihood / 5, "
                 f"and it is material from a score of {p['financial_threshold']:g}. A magnitude of "
                 f"{p['financial_override_magnitude']} with a likelihood of at least "
@@ -241,9 +249,10 @@ def inputs(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
             if wb.screening
             else ""
         )
-        + ", and the assessment parameters in the table below"
+        + ", and the assessment settings described above"
         + (
-            f", {len(changed)} of them set by the undertaking"
+            f", {count(len(changed), 'of which differs', 'of which differ')} from the defaults "
+            "(table below)"
             if changed
             else ", all at their defaults"
         )
@@ -261,16 +270,31 @@ def inputs(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     ]
 
 
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def parameters(c: Composer, data: Inputs, _: str) -> list[Block]:
-    """The table of every assessment parameter used, with its value and source."""
+    """The settings we chose that differ from the defaults (every one, with its source, is in
+    assessment.xlsx)."""
+    changed = [x for x in data.assessment.parameters.used if x.source != "default"]
+    if not changed:
+        return []
     return [
         Block(
             kind="table",
-            caption="Assessment parameters used",
-            headers=("parameter", "value", "source"),
+            caption="Assessment settings that differ from the defaults",
+            headers=("setting", "our value", "default", "set in"),
             rows=tuple(
-                ((Run(text=x.name),), (Run(text=str(x.value)),), (Run(text=x.source),))
-                for x in data.assessment.parameters.used
+                (
+                    (Run(text=x.help),),
+                    (Run(text=_value(x.value)),),
+                    (Run(text=_value(x.default)),),
+                    (Run(text=x.source),),
+                )
+                for x in changed
             ),
             css="parameters",
         )
