@@ -159,8 +159,12 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         rows.append(
             (
                 cell(named, f" ({iro.id})"),
-                cell(f"{iro.kind}, {iro.status}"),
-                cell(f"{iro.value_chain}" + (f" ({where})" if where else "") + "; ", horizon),
+                cell(
+                    f"{iro.status.capitalize()} {iro.kind}; {iro.value_chain}"
+                    + (f" ({where})" if where else "")
+                    + "; ",
+                    horizon,
+                ),
                 cell(text),
                 covered_by(c, data, iro),
             )
@@ -172,8 +176,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         caption="Our material impacts, risks and opportunities, the most significant first",
         headers=(
             "impact, risk or opportunity",
-            "kind",
-            "value chain and time horizon",
+            "kind, value chain, time horizon",
             "what it is and why it is material",
             "reported under",
         ),
