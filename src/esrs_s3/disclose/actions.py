@@ -172,12 +172,18 @@ def severe_incidents(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[B
         c.textblock(
             dp.id,
             [
-                f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)} "
-                f"Remedy {'has' if i.remedy_provided else 'has not'} been provided."
-                + (f" Status: {i.status}." if i.status else "")
+                f"{i.id} ({i.date.isoformat()}, {i.country}): "
+                + (
+                    "described under S3-1 as a case of non-respect."
+                    if i.breach_of_ungp_oecd_ilo
+                    else sentence(i.description)
+                )
+                + f" Remedy {'has' if i.remedy_provided else 'has not'} been provided."
+                + (f" Status: {i.status}." if i.status and not i.breach_of_ungp_oecd_ilo else "")
                 for i in severe
             ],
-            cells(severe, "description", "date", "country", "remedy_provided", "status"),
+            cells(severe, "date", "country", "remedy_provided", "breach_of_ungp_oecd_ilo")
+            + cells([i for i in severe if not i.breach_of_ungp_oecd_ilo], "description", "status"),
         )
     )
     return blocks

@@ -99,7 +99,6 @@ DATAPOINT: dict[str, DatapointDerivation] = {
 BLOCKS: dict[str, BlocksDerivation] = {
     "phase_in_note": phase_in_items.note,
     "parameters": method.parameters,
-    "appendix_b_table": index.appendix_b_table,
 }
 
 TABLES: dict[str, BlocksDerivation] = {

@@ -6,22 +6,32 @@ from __future__ import annotations
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
-from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.disclose.text import cells, count, listing, sentence
 from esrs_s3.render.document import Block
 
 
+def _process(e) -> str:
+    """`ENG-01 (direct, twice a year)`: an engagement process named where S3-2 describes it."""
+    return f"{e.id} ({e.form}, {e.frequency})"
+
+
 def overview(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    """SBM-2 ¶45 a: how the interests and views of affected communities are heard."""
+    """SBM-2 ¶45 a: how the interests and views of affected communities are heard; the
+    processes themselves are described once, under S3-2."""
     rows = data.workbook.engagement
-    lines = [
-        f"{e.id}: {sentence(e.description)} ({e.form}; {e.stage}; {e.frequency}; responsible: "
-        f"{e.responsible_role})."
-        for e in rows
-    ]
+    lines = (
+        [
+            "We hear the interests and views of affected communities through "
+            f"{count(len(rows), 'engagement process', 'engagement processes')}, described "
+            f"under S3-2: {listing([_process(e) for e in rows])}."
+        ]
+        if rows
+        else []
+    )
     words, cell = own_words(data, dp.id)
     if not (lines or words):
         return []
-    where = cells(rows, "description", "form", "stage", "frequency", "responsible_role")
+    where = cells(rows, "form", "frequency")
     return [c.textblock(dp.id, lines + words, where + cell)]
 
 
@@ -40,11 +50,11 @@ def approach(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         c.textblock(
             dp.id,
             [
-                f"{e.id}: {sentence(e.description)} Form: {e.form}; stage: {e.stage}; "
-                f"frequency: {e.frequency}."
-                for e in engagement
+                "Our general approach to engaging with affected communities is to engage "
+                f"through {count(len(engagement), 'process', 'processes')}, described under "
+                f"S3-2: {listing([_process(e) for e in engagement])}."
             ],
-            cells(engagement, "description", "form", "stage", "frequency"),
+            cells(engagement, "form", "frequency"),
         )
     ]
 

@@ -27,6 +27,16 @@ def named(iro: Iro) -> str:
     return f"{iro.title} ({iro.id})"
 
 
+def _joined(runs: list[Run]) -> list[Run | str]:
+    """Runs separated as a list is: `a, b and c`."""
+    out: list[Run | str] = []
+    for n, run in enumerate(runs):
+        if n:
+            out.append(" and " if n == len(runs) - 1 else ", ")
+        out.append(run)
+    return out
+
+
 def answer(c: Composer, data: Inputs, dp: Datapoint, question: str) -> list[Block]:
     """A yes/no or a year the Narratives sheet answers, asked as QUESTIONS[question]."""
     return answered(c, data, dp, QUESTIONS[question])
@@ -73,14 +83,17 @@ def community_types(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Bl
 def occurrence(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     """S3 ¶9 b: whether each material negative impact is widespread or individual."""
     negative = data.material("negative impact")
-    classified = [i for i in negative if i.occurrence]
-    blocks = [
+    classified = first_listed([i for i in negative if i.occurrence])[0]
+    groups: dict[str, list[Iro]] = {}
+    for iro in classified:
+        groups.setdefault(iro.occurrence, []).append(iro)
+    blocks = [  # each name shows the IRO's own (hidden) enumeration fact
         para(
-            f"{iro.title} ({iro.id}): the impact is ",
-            item_enum(c, data, dp.id, iro, "occurrence", data.label("occurrence", iro.occurrence)),
+            f"Impacts that are {data.label('occurrence', occurrence)}: ",
+            *_joined([item_enum(c, data, dp.id, iro, "occurrence", named(iro)) for iro in iros]),
             ".",
         )
-        for iro in first_listed(classified)[0]
+        for occurrence, iros in groups.items()
     ]
     unclassified = [i.id for i in negative if not i.occurrence]
     if unclassified:  # ¶9 b asks it of every material negative impact

@@ -9,7 +9,7 @@ from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, para
 from esrs_s3.disclose.phase_in_items import matters
 from esrs_s3.disclose.text import cells, count, listing
-from esrs_s3.render.document import Block, Run
+from esrs_s3.render.document import Block
 from esrs_s3.resources import load_toml
 
 
@@ -19,7 +19,7 @@ def due_diligence_map(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[
     requirements that lie outside this S3 statement."""
     elements = load_toml(f"{data.assessment.rulebook}/due_diligence.toml")["elements"]
     titles = c.composed
-    lines, rows = [], []
+    lines = []
     for e in elements:
         anchors = []
         for dp_id in e["evidence"]:
@@ -37,27 +37,12 @@ def due_diligence_map(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[
         lines.append(
             f"({e['key']}) {e['name']}: {shown}" + (f"; {outside}" if outside else "") + "."
         )
-        rows.append(
-            (
-                (Run(text=f"({e['key']}) {e['name']}"),),
-                (Run(text="; ".join(e["oecd_steps"])),),
-                (Run(text="; ".join(where) or "not disclosed in this statement"),),
-            )
-        )
     c.derived(
         dp.id,
         "derived from the datapoints this statement discloses (datapoints/"
         f"{data.assessment.rulebook}/due_diligence.toml names those of each core element)",
     )
-    return [
-        c.textblock(dp.id, lines),
-        Block(
-            kind="table",
-            headers=("core element (ESRS 1 ¶61)", "OECD step", "where in this statement"),
-            rows=tuple(rows),
-            css="gov4",
-        ),
-    ]
+    return [c.textblock(dp.id, lines)]
 
 
 def not_material_reason(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -133,25 +118,3 @@ def appendix_b_status(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[
     ]
     c.derived(dp.id, "derived from the status of each Appendix B datapoint in this statement")
     return [c.textblock(dp.id, lines)]
-
-
-def appendix_b_table(c: Composer, data: Inputs, _: str) -> list[Block]:
-    rows = tuple(
-        (
-            (Run(text=b.id),),
-            (Run(text=f"{b.requirement} ¶{b.paragraph}"),),
-            (Run(text=b.appendix_b),),
-            (Run(text=b.name),),
-            (Run(text=c.statuses.get(b.id, "")),),
-        )
-        for b in _appendix_b(c)
-    )
-    return [
-        Block(
-            kind="table",
-            caption="ESRS 2 Appendix B datapoints of S3",
-            headers=("datapoint", "paragraph", "legislation", "content", "status"),
-            rows=rows,
-            css="appendix-b",
-        )
-    ]

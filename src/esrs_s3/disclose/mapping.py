@@ -16,11 +16,11 @@ from esrs_s3.disclose.composer import Composer, DatapointResult, Status
 from esrs_s3.disclose.conditions import evaluate
 from esrs_s3.disclose.derivations import content, derive
 from esrs_s3.disclose.inputs import Inputs, fill_narrative
-from esrs_s3.disclose.narratives import narrative_blocks
+from esrs_s3.disclose.narratives import heading_of, narrative_blocks
 from esrs_s3.disclose.regime import Regime, decide_regime
 from esrs_s3.disclose.text import listing
 from esrs_s3.models import Workbook
-from esrs_s3.render.document import Block, Document, Section
+from esrs_s3.render.document import Block, Document, Run, Section
 from esrs_s3.resources import load_toml
 from esrs_s3.rulebook import load_rulebook
 
@@ -71,6 +71,15 @@ def _default_statuses(
     return out
 
 
+def headed(dp: Datapoint, blocks: list[Block]) -> list[Block]:
+    """A datapoint's text under its name, as the Narratives texts are: a section reads as
+    headed parts, not a run of fragments (a yes/no sentence needs no heading)."""
+    if not blocks or blocks[0].kind != "textblock":
+        return blocks
+    heading = Block(kind="paragraph", runs=(Run(text=heading_of(dp)),), css="narrative")
+    return [heading, *blocks]
+
+
 class _Walk:
     """Composes the sections of a rulebook's layout in order, marking each datapoint from its
     conditions and tagging it from its source."""
@@ -111,7 +120,7 @@ class _Walk:
             if item == "datapoints":
                 for dp in datapoints:
                     if applying[dp.id][0]:
-                        blocks += derive(self.c, self.data, dp)
+                        blocks += headed(dp, derive(self.c, self.data, dp))
             elif item == "narratives":
                 blocks += narrative_blocks(self.c, self.narratives, datapoints)
             elif item == "figure:matrix":

@@ -314,4 +314,4 @@ def _tally(rows: list[Iro], field: str, words: dict[str, str] | None = None) -> 
 def _kind_count(kind: str, rows: list[Iro], material: frozenset[str]) -> str:
     plural = "opportunities" if kind == "opportunity" else f"{kind}s"
     n = sum(i.id in material for i in rows)
-    return f"{count(len(rows), kind, plural)}, {n} material"
+    return f"{count(len(rows), kind, plural)} ({n} material)"

@@ -30,6 +30,11 @@ def reference(dp: Datapoint) -> str:
     return f"{where} ¶{dp.paragraph}".replace("¶AR", "AR")
 
 
+def heading_of(dp: Datapoint) -> str:
+    """The heading a datapoint's text is shown under: its name and where ESRS asks for it."""
+    return f"{dp.name} ({reference(dp)})"
+
+
 def answer(c: Composer, dp: Datapoint, narrative: Narrative) -> Run:
     """The fact of a yes/no or year datapoint that a Narratives row answers."""
     value, where = narrative.text.strip(), (str(narrative.cell("text")),)
@@ -71,7 +76,7 @@ def narrative_blocks(
         blocks += [
             Block(
                 kind="paragraph",
-                runs=(Run(text=f"{dp.name} ({reference(dp)})"),),
+                runs=(Run(text=heading_of(dp)),),
                 css="narrative",
             ),
             Block(kind="textblock", fact=run.fact),
