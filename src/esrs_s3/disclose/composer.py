@@ -109,6 +109,7 @@ class Composer:
         concept: str | None = None,
         members: tuple[tuple[str, str], ...] = (),
         hidden: bool = False,
+        links: tuple[tuple[str, str], ...] = (),
     ) -> Run:
         """Tag `shown` as the fact of datapoint `dp_id`; returns the run that shows it.
         `members` adds explicit dimension members to the datapoint's own (a time horizon)."""
@@ -126,6 +127,7 @@ class Composer:
             datapoint=dp_id,
             sources=sources,
             hidden=hidden or kind == "enumeration",
+            links=links,
         )
         self._record(dp_id, fact)
         return Run(fact=fact.id)
@@ -150,12 +152,16 @@ class Composer:
         sources: tuple[str, ...] = (),
         item: str | None = None,
         concept: str | None = None,
+        links: tuple[tuple[str, str], ...] = (),
     ) -> Block:
-        """A narrative datapoint as a tagged block of paragraphs (long lists summarised)."""
+        """A narrative datapoint as a tagged block of paragraphs (long lists summarised);
+        `links` makes phrases of it link to sections of the statement."""
         paragraphs = [p for p in paragraphs if p]
         listed, rest = first_listed(paragraphs)
         shown = "\n\n".join([*listed, more(rest, "entries")] if rest else listed)
-        run = self.fact(dp_id, "textblock", shown, sources=sources, item=item, concept=concept)
+        run = self.fact(
+            dp_id, "textblock", shown, sources=sources, item=item, concept=concept, links=links
+        )
         return Block(kind="textblock", fact=run.fact)
 
     def _record(self, dp_id: str, fact: Fact) -> None:

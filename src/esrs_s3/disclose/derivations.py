@@ -99,6 +99,7 @@ DATAPOINT: dict[str, DatapointDerivation] = {
 BLOCKS: dict[str, BlocksDerivation] = {
     "phase_in_note": phase_in_items.note,
     "parameters": method.parameters,
+    "content_index": index.content_index,
 }
 
 TABLES: dict[str, BlocksDerivation] = {

@@ -51,6 +51,26 @@ class Fact(BaseModel):
     datapoint: str | None = None
     sources: tuple[str, ...] = ()
     hidden: bool = False  # tagged in ix:hidden; `shown` is the visible wording (names for ids)
+    # phrases of a text block that link to a section of the statement: (phrase, anchor)
+    links: tuple[tuple[str, str], ...] = ()
+
+    def segments(self, paragraph: str) -> list[tuple[str, str | None]]:
+        """A paragraph of a text block as (text, anchor) pieces: the phrases of `links`
+        link to their section; the texts joined are the paragraph unchanged."""
+        if not self.links:
+            return [(paragraph, None)]
+        anchors = dict(self.links)
+        pattern = "|".join(re.escape(p) for p in sorted(anchors, key=len, reverse=True))
+        pieces: list[tuple[str, str | None]] = []
+        at = 0
+        for match in re.finditer(pattern, paragraph):
+            if match.start() > at:
+                pieces.append((paragraph[at : match.start()], None))
+            pieces.append((match.group(), anchors[match.group()]))
+            at = match.end()
+        if at < len(paragraph):
+            pieces.append((paragraph[at:], None))
+        return pieces
 
 
 def ncname(text: str) -> str:

@@ -9,7 +9,7 @@ from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, para
 from esrs_s3.disclose.phase_in_items import matters
 from esrs_s3.disclose.text import cells, count, listing
-from esrs_s3.render.document import Block
+from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
 
 
@@ -42,7 +42,8 @@ def due_diligence_map(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[
         "derived from the datapoints this statement discloses (datapoints/"
         f"{data.assessment.rulebook}/due_diligence.toml names those of each core element)",
     )
-    return [c.textblock(dp.id, lines)]
+    links = tuple((title, anchor) for anchor, title in titles.items())
+    return [c.textblock(dp.id, lines, links=links)]
 
 
 def not_material_reason(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -112,9 +113,51 @@ def _appendix_b(c: Composer) -> list[Datapoint]:
 
 
 def appendix_b_status(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    lines = [
-        f"{b.name} ({b.id}, S3 ¶{b.paragraph}, {b.appendix_b}): {c.statuses.get(b.id, '')}."
-        for b in _appendix_b(c)
-    ]
+    """IRO-2 ¶56: each Appendix B datapoint of S3 with its status and, where it is
+    reported, the section that reports it (a link; its page in the PDF)."""
+    titles = c.composed
+    lines = []
+    for b in _appendix_b(c):
+        status = c.statuses.get(b.id, "")
+        where = titles.get(c.home(b.id)) if status == "disclosed" else None
+        lines.append(
+            f"{b.name} ({b.id}, S3 ¶{b.paragraph}, {b.appendix_b}): {status}"
+            + (f", under {where}." if where else ".")
+        )
     c.derived(dp.id, "derived from the status of each Appendix B datapoint in this statement")
-    return [c.textblock(dp.id, lines)]
+    links = tuple((title, anchor) for anchor, title in titles.items())
+    return [c.textblock(dp.id, lines, links=links)]
+
+
+def content_index(c: Composer, data: Inputs, _: str) -> list[Block]:
+    """IRO-2 ¶56 as the statement's index: every disclosure requirement of the rulebook, where
+    it is reported (a link; its page in the PDF) or why it is not."""
+    rows = []
+    for spec in c.sections.values():
+        if not spec.requirements or spec.part_of:
+            continue
+        label = ", ".join(name for _, name in spec.requirements)
+        if spec.anchor in c.composed or spec.index:
+            where: tuple[Run, ...] = (Run(text=spec.title, href=spec.anchor),)
+            status = "reported"
+        else:
+            where = (Run(text="-"),)
+            status = _not_reported(data, spec.otherwise)
+        rows.append(((Run(text=label),), where, (Run(text=status),)))
+    return [
+        Block(
+            kind="table",
+            caption="Disclosure requirements and where this statement reports them",
+            headers=("disclosure requirement", "where in this statement", "reported"),
+            rows=tuple(rows),
+            css="content-index",
+        )
+    ]
+
+
+def _not_reported(data: Inputs, otherwise: str) -> str:
+    if otherwise:
+        return f"not applicable: {otherwise}"
+    if not data.regime.s3_material:
+        return "not material (ESRS 1 ¶32)"
+    return "omitted under the phase-in of ESRS 1 Appendix C"

@@ -111,7 +111,8 @@ class _Walk:
         if spec.when and not evaluate(self.data, spec.when)[0]:
             if spec.otherwise:
                 for dp in datapoints:
-                    self.c.mark(dp.id, Status.NOT_APPLICABLE, spec.otherwise)
+                    unused = "; the Narratives text is not used" if dp.id in self.narratives else ""
+                    self.c.mark(dp.id, Status.NOT_APPLICABLE, spec.otherwise + unused)
             return None
         self.reported.add(spec.anchor)
         applying = {dp.id: self.applies(dp) for dp in datapoints}

@@ -21,6 +21,7 @@ class Run(BaseModel):
 
     text: str = ""
     fact: str | None = None
+    href: str | None = None  # the anchor of a section the text links to (a page in the PDF)
 
 
 class Block(BaseModel):
