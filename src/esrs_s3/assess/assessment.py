@@ -3,7 +3,7 @@ sensitivity to the thresholds, screening, and the topic roll-up."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict
 
@@ -170,10 +170,16 @@ DECISION_INPUTS: dict[str, tuple[object, ...]] = {
 }
 
 
-def decided_by(result: IroAssessment, workbook: Workbook, params: Parameters) -> tuple[str, ...]:
-    """The Impacts columns of an IRO on which its decision and reason, as worded, depend: those
-    whose other values (DECISION_INPUTS; no countries at all) give another reason. A column
-    the IRO leaves blank, or whose other values its kind cannot take, is not among them."""
+def decided_by(
+    result: IroAssessment,
+    workbook: Workbook,
+    params: Parameters,
+    worded: Callable[[IroAssessment], str] = lambda a: a.reason,
+) -> tuple[str, ...]:
+    """The Impacts columns of an IRO on which its decision and reason, as worded (`worded`:
+    the reason, or the sentence a statement says it in), depend: those whose other values
+    (DECISION_INPUTS; no countries at all) give other words. A column the IRO leaves blank,
+    or whose other values its kind cannot take, is not among them."""
     iro, out = result.iro, []
     for field, values in DECISION_INPUTS.items():
         current = getattr(iro, field)
@@ -186,7 +192,7 @@ def decided_by(result: IroAssessment, workbook: Workbook, params: Parameters) ->
                 other = assess_iro(iro.model_copy(update={field: value}), workbook, params)
             except (TypeError, ValueError):  # a kind this IRO's scores do not fit
                 continue
-            if other.reason != result.reason:
+            if worded(other) != worded(result):
                 out.append(field)
                 break
     return tuple(out)

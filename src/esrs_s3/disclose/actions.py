@@ -27,7 +27,8 @@ def action_line(a: Action) -> str:
 
 def _trigger(data: Inputs, dp: Datapoint) -> list:
     """The material IROs that make an action datapoint apply: its last `material:` condition."""
-    group = next(c for c in reversed(dp.applies_when) if c.startswith("material:"))
+    conditions = [c.removeprefix("?") for c in dp.applies_when]
+    group = next(c for c in reversed(conditions) if c.startswith("material:"))
     return material_group(data, group.partition(":")[2])
 
 

@@ -27,7 +27,9 @@ Columns:
   table of `tables.toml`; blank: only the Narratives sheet gives it (`feed`), or nothing does.
 - `applies_when`: conditions (disclose/conditions.py), `&`-joined, that must all hold for the
   datapoint to apply; `otherwise`: for each condition, ` | `-separated, the note of the
-  "not applicable" status when it does not hold (the first failing one is given).
+  "not applicable" status when it does not hold (the first failing one is given). A
+  condition marked `?` holds the datapoint back only when its source tags nothing (the
+  undertaking's own words on actions for a kind of IRO it has none of are still reported).
 - `fill`: when the datapoint applies and nothing tags it, what the user must fill (the note of
   its "missing" status, or of "voluntary" for a voluntary one); `{ids}` lists the rows that
   the last condition found (the material IROs that call for an action...).

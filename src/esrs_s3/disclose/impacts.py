@@ -3,12 +3,12 @@ typed axis; S3 ¶9-11 on the communities they concern)."""
 
 from __future__ import annotations
 
-from esrs_s3.assess.assessment import decided_by
+from esrs_s3.assess.assessment import IroAssessment, decided_by
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
 from esrs_s3.disclose.records import cell, name, with_rest
-from esrs_s3.disclose.text import cells, count, first_listed, listing, more, sentence
+from esrs_s3.disclose.text import cells, count, first_listed, listing, more, number_text, sentence
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
@@ -127,18 +127,27 @@ def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     ]
 
 
-def why_material(data: Inputs, rules: tuple[str, ...]) -> str:
-    """One sentence on why an IRO is material, from the rules that decided (assessment.toml
-    `why_material`); the arithmetic stays in assessment.xlsx."""
+def why_material(data: Inputs, result: IroAssessment) -> str:
+    """One sentence on why an IRO is material, from the rules that decided and the score that
+    decided (assessment.toml `why_material`); the arithmetic stays in assessment.xlsx."""
     words = load_toml(f"{data.assessment.rulebook}/assessment.toml")["why_material"]
-    decided = list(rules)
+    decided = list(result.decision.rules)
     if "human_rights_severity" in decided and "human_rights_irremediability" in decided:
         decided.remove("human_rights_irremediability")
     if {"human_rights_severity", "human_rights_irremediability"} & set(decided):
         decided = [r for r in decided if r != "impact_threshold"]
     if "financial_threshold" in decided and "financial_override" in decided:
         decided.remove("financial_override")
-    return f"Material because {listing([words[r] for r in decided if r in words])}."
+    scores, iro = result.scores, result.iro
+    values = {
+        "impact": number_text(round(scores.impact_score or 0, 2)),
+        "severity": number_text(round(scores.severity or 0, 2)),
+        "financial": number_text(round(scores.financial_score or 0, 2)),
+        "irremediability": iro.irremediability,
+        "magnitude": iro.financial_magnitude,
+    }
+    clauses = [words[r].format(**values) for r in decided if r in words]
+    return f"Material because {listing(clauses)}."
 
 
 def table(c: Composer, data: Inputs, _: str) -> list[Block]:
@@ -156,10 +165,17 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         text = c.fact(
             data.part("iros", f"{kind}_text").datapoint,
             "textblock",
-            f"{sentence(iro.description)}\n\n{why_material(data, result.decision.rules)}",
+            f"{sentence(iro.description)}\n\n{why_material(data, result)}",
             item=iro.id,
             sources=cells(
-                [iro], "description", *decided_by(result, data.workbook, data.assessment.parameters)
+                [iro],
+                "description",
+                *decided_by(
+                    result,
+                    data.workbook,
+                    data.assessment.parameters,
+                    lambda other: why_material(data, other),
+                ),
             ),
         )
         term = f"{iro.time_horizon}-term"

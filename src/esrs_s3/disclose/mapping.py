@@ -93,16 +93,21 @@ class _Walk:
             self.by_section.setdefault(dp.section, []).append(dp)
         self.narratives = {n.datapoint: n for n in data.workbook.narratives}
         self.reported: set[str] = set()
+        self.soft: dict[str, str] = {}  # datapoint -> note, if its source tags nothing
 
     def applies(self, dp: Datapoint) -> tuple[bool, tuple[str, ...]]:
         """Whether a datapoint applies; if not, it is marked not applicable with the note of
         its first failing condition. Also the rows the last condition found."""
         ids: tuple[str, ...] = ()
         for condition, note in zip(dp.applies_when, dp.otherwise, strict=True):
-            holds, ids = evaluate(self.data, condition)
-            if not holds:
-                self.c.mark(dp.id, Status.NOT_APPLICABLE, note)
-                return False, ()
+            holds, ids = evaluate(self.data, condition.removeprefix("?"))
+            if holds:
+                continue
+            if condition.startswith("?"):  # decided once the source has had its say
+                self.soft[dp.id] = note
+                continue
+            self.c.mark(dp.id, Status.NOT_APPLICABLE, note)
+            return False, ()
         return True, ids
 
     def section(self, spec: SectionSpec) -> list[Block] | None:
@@ -130,6 +135,9 @@ class _Walk:
                 blocks += content(self.c, self.data, item)
         for dp in datapoints:
             holds, ids = applying[dp.id]
+            if dp.id in self.soft and not self.c.discloses(dp.id):
+                self.c.mark(dp.id, Status.NOT_APPLICABLE, self.soft[dp.id])
+                continue
             if holds and dp.fill and not self.c.discloses(dp.id) and not self.c.marked(dp.id):
                 status = Status.VOLUNTARY if dp.voluntary else Status.MISSING
                 self.c.mark(dp.id, status, dp.fill.format(ids=listing(list(ids))))

@@ -1,0 +1,173 @@
+"""A rulebook is data: a small third rulebook, written into a temporary folder (its own
+datapoints, sections and wording template, no code), builds a statement end to end; and src/
+names no datapoint and no taxonomy concept."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MATERIAL, ROOT, taxonomy_package, write_workbook
+
+SHIPPED = ROOT / "datapoints" / "esrs-2023"
+SRC = ROOT / "src" / "esrs_s3"
+
+# A datapoint id of the shipped rulebooks (`S3-1_02`, `S3.MDR-P_07`, `SBM-3_12`) or a QName
+# of a taxonomy or XBRL namespace (`esrs:NameOfPolicy`, `xbrli:pure`), as a string literal.
+DATAPOINT_ID = re.compile(r"""["'](S3\.)?(S3|SBM|IRO|GOV|BP|MDR)-[0-9A-Z]+_\d+["']""")
+QNAME = re.compile(r"""["'](esrs|enum2|dtr-types|xbrli|iso4217|ixt):[A-Za-z][\w.-]*["']""")
+
+# The tiny rulebook's datapoints: its own id, its section, its source, a shipped datapoint
+# whose concepts it reuses (so its statement is valid against the same taxonomy), and the
+# condition under which it applies.
+TINY = (
+    ("T-1", "our-policies", "derive:policy_frameworks", "S3-1_03", "rows:policies"),
+    ("T-2", "our-policies", "column:policies.communication/name", "S3-1_09", ""),
+    ("T-3", "harm", "derive:cases_of_non_respect", "S3-1_07", ""),
+    ("T-4", "harm", "derive:severe_incidents", "S3-4_11", ""),
+    ("T-5", "harm", "", "S3-4_14", ""),  # only the Narratives sheet would give it
+)
+
+SECTIONS = """
+[[sections]]
+anchor = "about"
+title = "About this statement"
+contents = ["template:about"]
+
+[[sections]]
+anchor = "our-policies"
+title = "Our policies towards neighbours"
+contents = ["datapoints", "narratives"]
+requirements = [["s3-1", "S3-1"]]
+
+[[sections]]
+anchor = "harm"
+title = "Harm and incidents"
+contents = ["datapoints", "narratives"]
+requirements = [["s3-4", "S3-4"]]
+"""
+
+TEMPLATE = """{# the tiny rulebook's own wording #}
+{{ undertaking.name }} reports on its neighbours under the tiny rulebook {{ rulebook.title }};
+{{ count(assessment.material_iros | length, "material impact") }} came out of the assessment.
+"""
+
+
+def _tiny_rulebook(folder: Path) -> Path:
+    """Write the rulebook `tiny-s3` into `folder` and return `folder`."""
+    book = folder / "tiny-s3"
+    (book / "templates").mkdir(parents=True)
+    for name in ("topics.toml", "assessment.toml", "members.toml", "phase_in.toml"):
+        shutil.copy(SHIPPED / name, book / name)
+    meta = (SHIPPED / "rulebook.toml").read_text(encoding="utf-8")
+    meta = re.sub(r'(?m)^id = ".*"$', 'id = "tiny-s3"', meta)
+    meta = re.sub(r'(?m)^title = ".*"$', 'title = "Tiny S3"', meta)
+    meta = re.sub(r"(?m)^default = .*$", "default = false", meta)
+    (book / "rulebook.toml").write_text(meta, encoding="utf-8")
+    with (SHIPPED / "catalogue.csv").open(encoding="utf-8", newline="") as handle:
+        shipped = {row["id"]: row for row in csv.DictReader(handle)}
+        fields = list(next(iter(shipped.values())))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for dp_id, section, source, like, applies in TINY:
+        writer.writerow(
+            {
+                **shipped[like],
+                "id": dp_id,
+                "name": f"Tiny datapoint {dp_id}",
+                "section": section,
+                "source": source,
+                "applies_when": applies,
+                "otherwise": "we have no policy" if applies else "",
+                "fill": "",
+            }
+        )
+    (book / "catalogue.csv").write_text(out.getvalue(), encoding="utf-8")
+    (book / "sections.toml").write_text(SECTIONS, encoding="utf-8")
+    (book / "tables.toml").write_text("", encoding="utf-8")
+    (book / "due_diligence.toml").write_text("elements = []\n", encoding="utf-8")
+    rules = (SHIPPED / "gap_rules.toml").read_text(encoding="utf-8")
+    (book / "gap_rules.toml").write_text(
+        "rules = []\n" + rules[: rules.index("[[rules]]")], encoding="utf-8"
+    )
+    (book / "templates" / "about.j2").write_text(TEMPLATE, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    rules = _tiny_rulebook(folder / "rulebooks")
+    workbook = write_workbook(
+        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    out = folder / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def test_a_rulebook_written_as_data_builds_a_statement(tiny_build: Path) -> None:
+    xhtml = (tiny_build / "statement.xhtml").read_text(encoding="utf-8")
+    # its own sections, in its order, and its own wording template
+    titles = re.findall(r"<h2>([^<]+)</h2>", xhtml)
+    assert titles == [
+        "About this statement",
+        "Our policies towards neighbours",
+        "Harm and incidents",
+    ]
+    assert "reports on its neighbours under the tiny rulebook Tiny S3" in xhtml
+    # nothing of the shipped rulebook's layout
+    assert "S3-1 Policies related to affected communities" not in xhtml
+    # its datapoints are tagged with the concepts their rows name
+    for dp_id in ("T-1", "T-3", "T-4"):
+        assert f'id="f-{dp_id}' in xhtml, dp_id
+    with (tiny_build / "coverage.csv").open(encoding="utf-8", newline="") as handle:
+        statuses = {r["id"]: r["status"] for r in csv.DictReader(handle)}
+    assert set(statuses) == {dp_id for dp_id, *_ in TINY}
+    assert statuses["T-1"] == "disclosed" and statuses["T-3"] == "disclosed"
+    assert statuses["T-5"] == "missing"
+    manifest = json.loads((tiny_build / "manifest.json").read_text(encoding="utf-8"))
+    assert "tiny-s3" in json.dumps(manifest)
+
+
+def test_the_tiny_statement_is_valid_xbrl(tiny_build: Path) -> None:
+    from esrs_s3.xbrl.verify import verify_files
+
+    [report] = verify_files([tiny_build / "statement.xhtml"], taxonomy_package())
+    assert report.ok, [str(m) for m in report.errors][:5]
+
+
+def _literals(pattern: re.Pattern[str]) -> list[str]:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found += [f"{path.relative_to(ROOT)}:{n}: {m.group()}" for m in pattern.finditer(line)]
+    return found
+
+
+@pytest.mark.parametrize("pattern", [DATAPOINT_ID, QNAME], ids=["datapoint id", "QName"])
+def test_src_names_no_datapoint_and_no_concept(pattern: re.Pattern[str]) -> None:
+    """Regulatory content lives in datapoints/<rulebook>/: a literal here would tie the code to
+    one rulebook."""
+    assert not _literals(pattern), "\n".join(_literals(pattern))
+
+
+def test_the_literal_scan_finds_a_literal(tmp_path: Path) -> None:
+    line = 'mark("S3-1_02", concept="esrs:NameOfPolicy")'
+    assert DATAPOINT_ID.search(line) and QNAME.search(line)
