@@ -3,7 +3,9 @@
 
 Each takes a GapContext (the workbook, its assessment, the statement's datapoint results by id,
 the regime, the statement's section anchors, and the rule being evaluated with its `params`)
-and returns the hits: one per problem, each naming the workbook rows and cells that cause it,
+and, as keyword arguments, the datapoint ids the rule names in its `roles` (no datapoint id is
+written here: a rulebook that renames datapoints changes its gap_rules.toml only), and returns
+the hits: one per problem, each naming the workbook rows and cells that cause it,
 the fields its message template needs and, when the rule has variants, which variant it is.
 Conditions are documented next to each rule in gap_rules.toml; keyword lists and other choices
 come from the rule's `params` and the file's `[words]`, never from here.
@@ -99,7 +101,8 @@ class GapContext:
         )
 
 
-Predicate = Callable[[GapContext], list[Hit]]
+# (context, **datapoint ids by role) -> hits
+Predicate = Callable[..., list[Hit]]
 PREDICATES: dict[str, Predicate] = {}
 
 
@@ -148,7 +151,7 @@ def number(value: float | None) -> str:
 
 
 def named(ctx: GapContext, dp_ids: Sequence[str]) -> str:
-    """`S3.SBM-3_04 (negative impacts widespread ...)` for messages."""
+    """`<id> (<name>), <id> (<name>) and ...` for messages."""
     catalogue = by_id(ctx.assessment.rulebook)
     return listing([f"{d} ({catalogue[d].name})" if d in catalogue else d for d in dp_ids])
 
@@ -194,14 +197,15 @@ def _row_hits(
 # ---- a. policies ---------------------------------------------------------------------------
 
 
-def _uncovered(ctx: GapContext, rows: Sequence[Record], statement: str, sheet: str) -> list[Hit]:
-    """Material negative impacts listed by no row of `rows` (policies or actions)."""
+def _uncovered(ctx: GapContext, rows: Sequence[Record], reasons: str, sheet: str) -> list[Hit]:
+    """Material negative impacts listed by no row of `rows` (policies or actions); `reasons` is
+    the datapoint of the ESRS 2 ¶62 reasons for adopting none."""
     covered = {i for row in rows for i in row.impacts}
     level = ctx.params.get("matter_level", "sub_topic")
     matters = {getattr(ctx.iros[i], level) for i in covered if i in ctx.iros}
     # an empty sheet always gets the ESRS 2 ¶62 "none adopted" statement; `statement` is the
     # datapoint of its reasons (disclosed when the Narratives sheet gives them)
-    stated = not rows or ctx.status(statement) in STATED
+    stated = not rows or ctx.status(reasons) in STATED
     hits = []
     for iro in ctx.material_negative:
         if iro.id in covered:
@@ -214,7 +218,7 @@ def _uncovered(ctx: GapContext, rows: Sequence[Record], statement: str, sheet: s
             continue
         if not rows:
             fields["context"] = "; the statement says that none has been adopted" + (
-                "" if ctx.status(statement) in STATED else f", without reasons ({statement})"
+                "" if ctx.status(reasons) in STATED else f", without reasons ({reasons})"
             )
             where += (first_row(sheet),)
         elif matter in matters:
@@ -224,8 +228,8 @@ def _uncovered(ctx: GapContext, rows: Sequence[Record], statement: str, sheet: s
 
 
 @predicate
-def iros_without_policy(ctx: GapContext) -> list[Hit]:
-    return _uncovered(ctx, ctx.workbook.policies, "S3.MDR-P_07", "Policies")
+def iros_without_policy(ctx: GapContext, reasons: str) -> list[Hit]:
+    return _uncovered(ctx, ctx.workbook.policies, reasons, "Policies")
 
 
 @predicate
@@ -285,7 +289,7 @@ def policies_not_public(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def indigenous_peoples_without_provisions(ctx: GapContext) -> list[Hit]:
+def indigenous_peoples_without_provisions(ctx: GapContext, provisions: str) -> list[Hit]:
     wb = ctx.workbook
     types, topics = ctx.params["community_types"], ctx.params["sub_topics"]
     affected = [
@@ -301,7 +305,7 @@ def indigenous_peoples_without_provisions(ctx: GapContext) -> list[Hit]:
         cell(i, "community_type" if i.community_type in types else "sub_topic") for i in material
     )
     hits = []
-    if material and ctx.status("S3-1_01") == Status.MISSING:
+    if material and ctx.status(provisions) == Status.MISSING:
         hits.append(
             Hit(
                 rows=tuple(i.id for i in material) + tuple(p.id for p in wb.policies),
@@ -342,13 +346,15 @@ def indigenous_peoples_without_provisions(ctx: GapContext) -> list[Hit]:
 
 
 def _nothing_on_sheet(
-    ctx: GapContext, rows: Sequence[Record], statement: str, sheet: str
+    ctx: GapContext, rows: Sequence[Record], none_in_place: str, sheet: str
 ) -> list[Hit]:
+    """An empty sheet: the main hit when the statement does not say that none is in place (the
+    datapoint `none_in_place` is missing), the "practice" hit when it does."""
     if rows:
         return []
     negative = [i for i in ctx.workbook.impacts if i.kind == "negative impact"]
     where = (first_row(sheet),)
-    if ctx.status(statement) == Status.MISSING:
+    if ctx.status(none_in_place) == Status.MISSING:
         return [Hit(cells=where, fields={"count": len(negative)})]
     if negative:
         return [Hit(cells=where, fields={"count": len(negative)}, variant="practice")]
@@ -356,8 +362,8 @@ def _nothing_on_sheet(
 
 
 @predicate
-def no_engagement_process(ctx: GapContext) -> list[Hit]:
-    return _nothing_on_sheet(ctx, ctx.workbook.engagement, "S3-2_08", "Engagement")
+def no_engagement_process(ctx: GapContext, none_in_place: str) -> list[Hit]:
+    return _nothing_on_sheet(ctx, ctx.workbook.engagement, none_in_place, "Engagement")
 
 
 @predicate
@@ -406,9 +412,9 @@ def no_insight_into_vulnerable_groups(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def no_grievance_channel(ctx: GapContext) -> list[Hit]:
+def no_grievance_channel(ctx: GapContext, none_in_place: str) -> list[Hit]:
     channels = ctx.workbook.channels
-    hits = _nothing_on_sheet(ctx, channels, "S3-3_16", "Channels")
+    hits = _nothing_on_sheet(ctx, channels, none_in_place, "Channels")
     fields = ctx.params["text_fields"]
     if (
         channels
@@ -449,7 +455,7 @@ def channel_without_tracking_trust_or_protection(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def actual_impact_without_remedy(ctx: GapContext) -> list[Hit]:
+def actual_impact_without_remedy(ctx: GapContext, remedy_approach: str) -> list[Hit]:
     wb = ctx.workbook
     kinds = ctx.params["remedy_action_types"]
     remedied = {i for a in wb.actions if a.action_type in kinds for i in a.impacts}
@@ -470,7 +476,7 @@ def actual_impact_without_remedy(ctx: GapContext) -> list[Hit]:
         and iro.involvement in ctx.params["involvements"]
         and iro.id not in remedied
     ]
-    if ctx.status("S3-3_10") == Status.MISSING:
+    if ctx.status(remedy_approach) == Status.MISSING:
         hits.append(
             Hit(
                 rows=tuple(ch.id for ch in wb.channels),
@@ -482,8 +488,8 @@ def actual_impact_without_remedy(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def iros_without_action(ctx: GapContext) -> list[Hit]:
-    return _uncovered(ctx, ctx.workbook.actions, "S3.MDR-A_13", "Actions")
+def iros_without_action(ctx: GapContext, reasons: str) -> list[Hit]:
+    return _uncovered(ctx, ctx.workbook.actions, reasons, "Actions")
 
 
 @predicate
@@ -576,9 +582,9 @@ def _logged_not_disclosed(ctx: GapContext, incidents: list, dp_id: str, flag: st
 
 
 @predicate
-def severe_incidents(ctx: GapContext) -> list[Hit]:
+def severe_incidents(ctx: GapContext, disclosure: str) -> list[Hit]:
     severe = [i for i in ctx.workbook.incidents if i.severe]
-    hits = _logged_not_disclosed(ctx, severe, "S3-4_11", "severe")
+    hits = _logged_not_disclosed(ctx, severe, disclosure, "severe")
     hits += [
         Hit(
             rows=(i.id,),
@@ -593,9 +599,9 @@ def severe_incidents(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def undisclosed_breaches(ctx: GapContext) -> list[Hit]:
+def undisclosed_breaches(ctx: GapContext, disclosure: str) -> list[Hit]:
     cases = [i for i in ctx.workbook.incidents if i.breach_of_ungp_oecd_ilo]
-    return _logged_not_disclosed(ctx, cases, "S3-1_07", "breach_of_ungp_oecd_ilo")
+    return _logged_not_disclosed(ctx, cases, disclosure, "breach_of_ungp_oecd_ilo")
 
 
 def addresses_downstream(ctx: GapContext, row: Record, names: Iterable[str]) -> bool:
@@ -770,22 +776,23 @@ def human_rights_impacts_dropped_for_likelihood(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def dma_method_undocumented(ctx: GapContext) -> list[Hit]:
+def dma_method_undocumented(ctx: GapContext, consultation: str) -> list[Hit]:
     missing = ctx.missing()
     if not missing:
         return []
     where = ()
-    if "IRO-1_05" in missing and not ctx.workbook.engagement:
+    if consultation in missing and not ctx.workbook.engagement:
         where = (first_row("Engagement"),)
     return [Hit(cells=where, fields={"datapoints": named(ctx, missing)}, datapoints=tuple(missing))]
 
 
 @predicate
-def due_diligence_map_incomplete(ctx: GapContext) -> list[Hit]:
+def due_diligence_map_incomplete(ctx: GapContext, due_diligence_map: str) -> list[Hit]:
     elements = load_toml(f"{ctx.assessment.rulebook}/due_diligence.toml")["elements"]
     hits = []
-    if ctx.status("GOV-4_01") == Status.MISSING:
-        hits.append(Hit(fields={"problem": "the due-diligence map (GOV-4_01) is missing"}))
+    if ctx.status(due_diligence_map) == Status.MISSING:
+        problem = f"the due-diligence map ({due_diligence_map}) is missing"
+        hits.append(Hit(fields={"problem": problem}))
     if not ctx.full:
         return hits
     sheets = ctx.params["empty_sheets"]
@@ -866,11 +873,11 @@ def linked_impacts_without_leverage(ctx: GapContext) -> list[Hit]:
 
 
 @predicate
-def not_material_without_explanation(ctx: GapContext) -> list[Hit]:
+def not_material_without_explanation(ctx: GapContext, explanation: str) -> list[Hit]:
     if ctx.regime.s3_material:
         return []
     hits = []
-    status = ctx.status("IRO-2_10")
+    status = ctx.status(explanation)
     if status != Status.DISCLOSED:
         hits.append(Hit(fields={"status": repr(status)}))
     impacts = ctx.workbook.impacts
