@@ -138,7 +138,9 @@ class Finding(BaseModel):
     datapoints: tuple[str, ...]  # catalogue ids it touches
 
 
-def _check(rules: RuleSet, rulebook_id: str) -> None:
+def check_rules(rules: RuleSet, rulebook_id: str) -> None:
+    """Refuse duplicate rule ids, unknown predicates, OECD steps, datapoints or severities, and
+    roles that are not exactly the predicate's parameters."""
     ids = [r.id for r in rules.rules]
     if len(set(ids)) != len(ids):
         raise ValueError(f"gap_rules.toml of {rulebook_id}: duplicate rule ids")
@@ -168,7 +170,7 @@ def _check(rules: RuleSet, rulebook_id: str) -> None:
 def load_rules(rulebook_id: str = "esrs-2023") -> RuleSet:
     """The gap rules of a rulebook, checked against the catalogue and the predicates."""
     rules = RuleSet.model_validate(load_toml(f"{rulebook_id}/gap_rules.toml"))
-    _check(rules, rulebook_id)
+    check_rules(rules, rulebook_id)
     return rules
 
 
