@@ -167,7 +167,7 @@ def check_rules(rules: RuleSet, rulebook_id: str) -> None:
 
 
 @cache
-def load_rules(rulebook_id: str = "esrs-2023") -> RuleSet:
+def load_rules(rulebook_id: str) -> RuleSet:
     """The gap rules of a rulebook, checked against the catalogue and the predicates."""
     rules = RuleSet.model_validate(load_toml(f"{rulebook_id}/gap_rules.toml"))
     check_rules(rules, rulebook_id)
