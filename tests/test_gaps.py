@@ -20,10 +20,12 @@ from conftest import BASE_FIELDS, BASE_ROWS, SAMPLES
 from esrs_s3 import read_workbook
 from esrs_s3.assess import assess
 from esrs_s3.check import Finding, find_gaps, load_rules
+from esrs_s3.check.gaps import check_rules
 from esrs_s3.check.predicates import PREDICATES
 from esrs_s3.disclose.catalogue import by_id
 from esrs_s3.disclose.composer import Status
 from esrs_s3.disclose.mapping import Statement, compose_statement
+from esrs_s3.rulebook import DEFAULT_RULEBOOK
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"/>'  # the matrix is not what these tests are about
 
@@ -662,7 +664,7 @@ DUE_DILIGENCE_ERRORS = {("G17", "unremedied"), ("G21", "below")}
 
 
 def test_rules_file_has_g01_to_g29_with_valid_fields() -> None:
-    rules = load_rules()
+    rules = load_rules(DEFAULT_RULEBOOK)
     assert [r.id for r in rules.rules] == [f"G{n:02d}" for n in range(1, 30)]
     catalogue = by_id()
     for rule in rules.rules:
@@ -684,8 +686,41 @@ def test_rules_file_has_g01_to_g29_with_valid_fields() -> None:
     assert len(set(PREDICATES)) == len({r.predicate for r in rules.rules})
 
 
+# The module of esrs_s3.check.predicates for each OECD step (a rule's first `oecd_steps` entry).
+STEP_MODULES = {
+    "1 Embed": "embed",
+    "2 Identify and assess": "identify",
+    "3 Prevent and mitigate": "prevent",
+    "4 Track": "track",
+    "5 Communicate": "communicate",
+    "6 Remediate": "remediate",
+    "cross-cutting: engagement": "engage",
+}
+
+
+def test_each_predicate_lives_in_the_module_of_its_rules_first_oecd_step() -> None:
+    rules = load_rules(DEFAULT_RULEBOOK)
+    assert set(STEP_MODULES) == set(rules.oecd_steps)
+    for rule in rules.rules:
+        module = PREDICATES[rule.predicate].__module__
+        assert module == f"esrs_s3.check.predicates.{STEP_MODULES[rule.oecd_steps[0]]}", rule.id
+
+
+def test_roles_are_the_predicates_parameters_and_are_checked_on_load() -> None:
+    rules = load_rules(DEFAULT_RULEBOOK)
+    g01 = next(r for r in rules.rules if r.id == "G01")
+    assert g01.roles == {"reasons": "S3.MDR-P_07"}
+    for bad in ({}, {"reasons": "S3.MDR-P_07", "other": "S3.MDR-P_01"}):
+        changed = tuple(r.model_copy(update={"roles": bad}) if r is g01 else r for r in rules.rules)
+        with pytest.raises(ValueError, match="G01: iros_without_policy takes"):
+            check_rules(rules.model_copy(update={"rules": changed}), DEFAULT_RULEBOOK)
+    with pytest.raises(ValueError, match="does not touch"):
+        g01.model_validate(g01.model_dump() | {"roles": {"reasons": "S3-1_01"}})
+
+
 def test_every_rule_and_variant_is_exercised_by_a_workbook() -> None:
-    declared = {(r.id, v) for r in load_rules().rules for v in ("", *(x.key for x in r.variants))}
+    rules = load_rules(DEFAULT_RULEBOOK).rules
+    declared = {(r.id, v) for r in rules for v in ("", *(x.key for x in r.variants))}
     tampered = {("G06", ""), ("G09", ""), ("G23", ""), ("G27", "")}
     assert declared == {(c.rule, c.variant) for c in CASES} | tampered
     assert {r for r, _ in declared} == {c.rule for c in CASES}  # every rule via a workbook

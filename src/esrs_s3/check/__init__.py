@@ -6,8 +6,9 @@ records: each names its rule (and variant), severity (error: a disclosure obliga
 warning: weak due diligence; info: good practice), kind (a *disclosure* gap or a
 *due-diligence* gap), OECD due-diligence steps, GOV-4 core element (ESRS 1 ¶61 a-e), ESRS
 paragraphs, the workbook rows and cells that cause it, what would resolve it and the catalogue
-datapoints it touches. Regulatory content lives in the TOML; `predicates.py` only evaluates
-conditions. The findings are for the reporting team and never enter the published statement.
+datapoints it touches. Regulatory content lives in the TOML (datapoint ids included); the
+`predicates` package, one module per OECD due-diligence step, only evaluates conditions. The
+findings are for the reporting team and never enter the published statement.
 """
 
 from esrs_s3.check.gaps import Finding, find_gaps, load_rules

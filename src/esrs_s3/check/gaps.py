@@ -10,6 +10,7 @@ hit names its variant. Findings are sorted by severity, rule id and first cell, 
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import replace
 from functools import cache
@@ -62,6 +63,7 @@ class Rule(BaseModel):
     resolution: str
     predicate: str
     datapoints: tuple[str, ...] = ()
+    roles: dict[str, str] = {}  # datapoint ids the predicate takes by name (keyword arguments)
     params: dict[str, Any] = {}
     variants: tuple[Variant, ...] = ()
 
@@ -70,6 +72,14 @@ class Rule(BaseModel):
         keys = [v.key for v in self.variants]
         if len(set(keys)) != len(keys):
             raise ValueError(f"{self.id}: duplicate variant keys {keys}")
+        return self
+
+    @model_validator(mode="after")
+    def _roles_are_datapoints(self) -> Rule:
+        touched = {*self.datapoints, *(d for v in self.variants for d in v.datapoints or ())}
+        stray = {name: d for name, d in self.roles.items() if d not in touched}
+        if stray:
+            raise ValueError(f"{self.id}: roles {stray} name datapoints the rule does not touch")
         return self
 
     def outcome(self, key: str) -> dict[str, Any]:
@@ -128,7 +138,9 @@ class Finding(BaseModel):
     datapoints: tuple[str, ...]  # catalogue ids it touches
 
 
-def _check(rules: RuleSet, rulebook_id: str) -> None:
+def check_rules(rules: RuleSet, rulebook_id: str) -> None:
+    """Refuse duplicate rule ids, unknown predicates, OECD steps, datapoints or severities, and
+    roles that are not exactly the predicate's parameters."""
     ids = [r.id for r in rules.rules]
     if len(set(ids)) != len(ids):
         raise ValueError(f"gap_rules.toml of {rulebook_id}: duplicate rule ids")
@@ -136,6 +148,13 @@ def _check(rules: RuleSet, rulebook_id: str) -> None:
     for rule in rules.rules:
         if rule.predicate not in PREDICATES:
             raise ValueError(f"{rule.id}: unknown predicate {rule.predicate!r}")
+        # the predicate's parameters after the context are exactly the rule's roles
+        takes = set(list(inspect.signature(PREDICATES[rule.predicate]).parameters)[1:])
+        if takes != set(rule.roles):
+            raise ValueError(
+                f"{rule.id}: {rule.predicate} takes the datapoints {sorted(takes)}, "
+                f"the rule's roles name {sorted(rule.roles)}"
+            )
         for key in ("", *(v.key for v in rule.variants)):
             out = rule.outcome(key)
             unknown_steps = set(out["oecd_steps"]) - set(rules.oecd_steps)
@@ -148,10 +167,10 @@ def _check(rules: RuleSet, rulebook_id: str) -> None:
 
 
 @cache
-def load_rules(rulebook_id: str = "esrs-2023") -> RuleSet:
+def load_rules(rulebook_id: str) -> RuleSet:
     """The gap rules of a rulebook, checked against the catalogue and the predicates."""
     rules = RuleSet.model_validate(load_toml(f"{rulebook_id}/gap_rules.toml"))
-    _check(rules, rulebook_id)
+    check_rules(rules, rulebook_id)
     return rules
 
 
@@ -204,7 +223,7 @@ def find_gaps(
     )
     findings = []
     for rule in rules.rules:
-        hits = PREDICATES[rule.predicate](replace(base, rule=rule))
+        hits = PREDICATES[rule.predicate](replace(base, rule=rule), **rule.roles)
         findings += [_finding(rule, hit) for hit in hits]
     rank = {severity: n for n, severity in enumerate(rules.severities)}
     return tuple(sorted(findings, key=lambda f: (rank[f.severity], f.rule, _cell_key(f.cells))))
