@@ -17,11 +17,20 @@ from esrs_s3 import __version__
 from esrs_s3.assess import assess as assess_workbook
 from esrs_s3.assess import parse_overrides
 from esrs_s3.assess.outputs import assessment_files
+from esrs_s3.assess.parameters import BadOverride
 from esrs_s3.errors import EsrsS3Error
 from esrs_s3.fileio import write_files
 from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.ingest.package import MB
 from esrs_s3.issues import count_issues
+from esrs_s3.rulebook import (
+    DEFAULT_RULEBOOK,
+    UnknownRulebook,
+    available_rulebooks,
+    check_rulebook,
+    rulebook_used,
+    with_rulebook,
+)
 from esrs_s3.template import write_template
 from esrs_s3.xbrl.verify import verify_files
 
@@ -72,6 +81,27 @@ set_option = click.option(
     metavar="NAME=VALUE",
     help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
 )
+
+
+rulebook_option = click.option(
+    "--rulebook",
+    "rulebook_id",
+    metavar="ID",
+    default=None,
+    help="Apply this rulebook (one of: "
+    + ", ".join(available_rulebooks())
+    + ") instead of the one the workbook names in Undertaking!rulebook; --set is read "
+    f"against it. Default: the workbook's, else {DEFAULT_RULEBOOK}.",
+)
+
+
+def _check_rulebook(rulebook_id: str | None) -> None:
+    """An unknown --rulebook is a usage error (exit 2) naming the rulebooks, before any work."""
+    if rulebook_id:
+        try:
+            check_rulebook(rulebook_id)
+        except UnknownRulebook as exc:
+            raise click.UsageError(f"--rulebook: {exc}") from None
 
 
 def format_option(help_text: str):
@@ -157,9 +187,15 @@ def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: i
 @click.argument("workbook", type=click.Path(path_type=Path))
 @output_option("assessment.xlsx, matrix.svg and matrix.png")
 @set_option
+@rulebook_option
 @with_limits
 def assess(
-    workbook: Path, output: Path, settings: tuple[str, ...], max_file_mb: float, max_rows: int
+    workbook: Path,
+    output: Path,
+    settings: tuple[str, ...],
+    rulebook_id: str | None,
+    max_file_mb: float,
+    max_rows: int,
 ) -> None:
     """Assess double materiality of every IRO in WORKBOOK and write the results to a folder.
 
@@ -167,6 +203,7 @@ def assess(
 
     Example: esrs-s3 assess sample_inputs/mining_company.xlsx -o out --set impact_threshold=3.5
     """
+    _check_rulebook(rulebook_id)
     try:
         result = read_workbook(workbook, _limits(max_file_mb, max_rows))
     except EsrsS3Error as exc:
@@ -176,10 +213,9 @@ def assess(
         click.echo(format_text(result))
         click.echo("esrs-s3: the workbook has errors; nothing was assessed", err=True)
         sys.exit(EXIT_INVALID)
-    book = result.workbook
-    rulebook = book.undertaking.rulebook if book.undertaking else "esrs-2023"
     try:
-        overrides = parse_overrides(list(settings), rulebook)
+        book = with_rulebook(result.workbook, rulebook_id)
+        overrides = parse_overrides(list(settings), rulebook_used(book))
     except EsrsS3Error as exc:
         raise click.UsageError(str(exc)) from None
     assessment = assess_workbook(book, overrides)
@@ -237,6 +273,7 @@ def verify(
 @click.argument("workbook", type=click.Path(path_type=Path))
 @output_option("the statement, its PDF, the report package and the review files")
 @set_option
+@rulebook_option
 @click.option(
     "--format",
     "output_format",
@@ -264,6 +301,7 @@ def build(
     workbook: Path,
     output: Path,
     settings: tuple[str, ...],
+    rulebook_id: str | None,
     output_format: str,
     pack: bool,
     final: bool,
@@ -281,10 +319,7 @@ def build(
     from esrs_s3.xbrl.log import arelle_log_files
 
     as_json = output_format == "json" or (output_format == "auto" and not sys.stdout.isatty())
-    try:
-        overrides = parse_overrides(list(settings), "esrs-2023")
-    except EsrsS3Error as exc:
-        raise click.UsageError(str(exc)) from None
+    _check_rulebook(rulebook_id)
 
     def progress(stage: str) -> None:
         if not as_json:
@@ -296,12 +331,14 @@ def build(
         result = build_statement(
             workbook,
             output,
-            overrides,
+            None,
             _limits(max_file_mb, max_rows),
             progress,
             pack=pack,
             extra_files=(lambda files: arelle_log_files(files, taxonomy)) if taxonomy else None,
             final=final,
+            settings=settings,
+            rulebook=rulebook_id,
         )
     except InvalidWorkbook as exc:
         if as_json:
@@ -337,6 +374,8 @@ def build(
                 click.echo(f"open: {line}")
             click.echo(f"esrs-s3: {exc}", err=True)
         sys.exit(EXIT_INVALID)
+    except (BadOverride, UnknownRulebook) as exc:  # --set read against the rulebook used
+        raise click.UsageError(str(exc)) from None
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot build: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
@@ -389,12 +428,14 @@ def build(
     help="Exit 1 when a finding of this severity (or worse) exists.",
 )
 @set_option
+@rulebook_option
 @with_limits
 def gaps(
     workbook: Path,
     output_format: str,
     fail_on: str,
     settings: tuple[str, ...],
+    rulebook_id: str | None,
     max_file_mb: float,
     max_rows: int,
 ) -> None:
@@ -407,6 +448,7 @@ def gaps(
     from esrs_s3.check.gaps_report import by_step, counts, gaps_json
     from esrs_s3.disclose.mapping import compose_statement
 
+    _check_rulebook(rulebook_id)
     try:
         result = read_workbook(workbook, _limits(max_file_mb, max_rows))
     except EsrsS3Error as exc:
@@ -417,12 +459,13 @@ def gaps(
         click.echo("esrs-s3: the workbook must be valid and have an Undertaking sheet", err=True)
         sys.exit(EXIT_INVALID)
     try:
-        overrides = parse_overrides(list(settings), result.workbook.undertaking.rulebook)
+        book = with_rulebook(result.workbook, rulebook_id)
+        overrides = parse_overrides(list(settings), rulebook_used(book))
     except EsrsS3Error as exc:
         raise click.UsageError(str(exc)) from None
-    assessment = assess_workbook(result.workbook, overrides)
-    statement = compose_statement(result.workbook, assessment)
-    findings = find_gaps(result.workbook, assessment, statement)
+    assessment = assess_workbook(book, overrides)
+    statement = compose_statement(book, assessment)
+    findings = find_gaps(book, assessment, statement)
     if output_format == "json":
         click.echo(gaps_json(findings, result.sha256).decode("utf-8"), nl=False)
     else:
