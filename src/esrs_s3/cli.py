@@ -237,6 +237,14 @@ def assess(
     default=None,
     help="The EFRAG ESRS Set 1 taxonomy package (.zip); default: $ESRS_S3_TAXONOMY.",
 )
+@click.option(
+    "--rulebook",
+    "rulebook_id",
+    metavar="ID",
+    default=None,
+    help="Accept only this rulebook's taxonomy entry point (its rulebook.toml); default: the "
+    "entry point of any rulebook (" + ", ".join(available_rulebooks()) + ").",
+)
 @click.option("--esef", is_flag=True, help="Also apply the ESEF filing rules (report packages).")
 @click.option(
     "--formulas",
@@ -246,17 +254,27 @@ def assess(
 )
 @format_option("Findings as text lines or as one JSON document.")
 def verify(
-    files: tuple[Path, ...], taxonomy: Path | None, esef: bool, formulas: bool, output_format: str
+    files: tuple[Path, ...],
+    taxonomy: Path | None,
+    rulebook_id: str | None,
+    esef: bool,
+    formulas: bool,
+    output_format: str,
 ) -> None:
     """Validate Inline XBRL files or report packages with Arelle, offline, against the taxonomy.
 
     Exit code 0 when no file has an error, 1 when any has, 2 when the taxonomy package or a
     file is missing. Each file takes a few seconds (Arelle loads the taxonomy for each).
+    A schemaRef must name the taxonomy entry point of a rulebook (taxonomy_entry_point in
+    each rulebook.toml); the document's concepts are checked against that entry point.
 
     Example: esrs-s3 verify out/statement.xhtml --taxonomy esrs-set1-2023-12-22.zip
     """
+    _check_rulebook(rulebook_id)
     try:
-        reports = verify_files(list(files), taxonomy, esef=esef, formulas=formulas)
+        reports = verify_files(
+            list(files), taxonomy, esef=esef, formulas=formulas, rulebook=rulebook_id
+        )
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot verify: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
