@@ -1048,3 +1048,50 @@ def test_end_to_end_invalid_workbook_and_server_still_answers(browser, server, t
         raw.sendall(b"GET /static/../../../../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         answer = raw.recv(65536)
     assert answer.startswith(b"HTTP/1.1 404") and b"root:" not in answer
+
+
+# --- the rulebook: the workbook's, or the optional form field ----------------------------
+
+
+def test_unknown_rulebook_field_is_refused(client, workdir):
+    before = result_folders(workdir)
+    response = post_workbook(client, SAMPLES / "mining_company.xlsx", rulebook="esrs-1999")
+    assert response.status_code == 400
+    assert "Unknown rulebook &#39;esrs-1999&#39;" in response.text
+    assert "esrs-2023" in response.text  # the known ones are named
+    assert result_folders(workdir) == before
+
+
+@pytest.mark.parametrize("field", [None, "esrs-test"])
+def test_thresholds_are_parsed_against_the_rulebook_of_the_build(
+    client, workdir, monkeypatch, field
+):
+    """The form's rulebook if given, else the workbook's (patched to name a second one)."""
+    import esrs_s3.build as build_module
+    import esrs_s3.rulebook as rulebook_module
+    from esrs_s3.assess.parameters import BadOverride
+    from esrs_s3.ingest import read_workbook
+
+    monkeypatch.setattr(rulebook_module, "available_rulebooks", lambda: ("esrs-2023", "esrs-test"))
+    parsed: list[str] = []
+
+    def spy(texts, rulebook_id):
+        parsed.append(rulebook_id)
+        raise BadOverride(f"--set {texts[0]!r}: parsed against {rulebook_id}")
+
+    def read(path, limits=None):
+        result = read_workbook(path, limits)
+        undertaking = result.workbook.undertaking.model_copy(update={"rulebook": "esrs-test"})
+        result.workbook = result.workbook.model_copy(update={"undertaking": undertaking})
+        return result
+
+    monkeypatch.setattr(build_module, "parse_overrides", spy)
+    if field is None:
+        monkeypatch.setattr(build_module, "read_workbook", read)
+    before = result_folders(workdir)
+    fields = {"impact_threshold": "4"} | ({"rulebook": field} if field else {})
+    response = post_workbook(client, SAMPLES / "mining_company.xlsx", **fields)
+    assert parsed == ["esrs-test"]
+    assert response.status_code == 400
+    assert "Check the thresholds" in response.text and "parsed against esrs-test" in response.text
+    assert result_folders(workdir) == before

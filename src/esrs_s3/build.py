@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from esrs_s3.assess import Assessment, assess
 from esrs_s3.assess.matrix import matrix_images
 from esrs_s3.assess.outputs import assessment_files
-from esrs_s3.assess.parameters import Value
+from esrs_s3.assess.parameters import Value, parse_overrides
 from esrs_s3.check.completeness import Completeness, completeness
 from esrs_s3.check.coverage import (
     CoverageRow,
@@ -33,6 +33,7 @@ from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.render.package import report_package
 from esrs_s3.render.pdf import render_pdf
 from esrs_s3.render.xhtml import render_xhtml
+from esrs_s3.rulebook import check_rulebook, with_rulebook
 
 STAGES = ("read and validate", "assess", "map", "render XHTML", "render PDF", "check", "write")
 STATEMENT = "statement.xhtml"
@@ -108,12 +109,21 @@ def build_statement(
     pack: bool = False,
     extra_files: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None,
     final: bool = False,
+    *,
+    settings: Sequence[str] = (),
+    rulebook: str | None = None,
 ) -> BuildResult:
     """Build every output of one workbook into `output` (all files or none).
 
     `extra_files` may add files computed from the others before the pack is made (the Arelle
     log of `--taxonomy`). With `final`, a statement that is still a draft (a mandatory
-    datapoint missing, an error-level disclosure gap open) raises NotFinal."""
+    datapoint missing, an error-level disclosure gap open) raises NotFinal.
+
+    `rulebook` (`--rulebook`) replaces the workbook's `Undertaking!rulebook`; an unknown id
+    raises UnknownRulebook before the workbook is read. `settings` are `--set NAME=VALUE`
+    texts, parsed against the rulebook used (BadOverride) and applied over `overrides`."""
+    if rulebook:
+        check_rulebook(rulebook)
     clock = _Clock(progress)
     clock.stage(STAGES[0])
     result = read_workbook(workbook, limits)
@@ -122,6 +132,10 @@ def build_statement(
     book = result.workbook
     if book.undertaking is None:
         raise InvalidWorkbook(result, "the Undertaking sheet is empty; a statement needs it")
+    book = with_rulebook(book, rulebook)
+    if settings:
+        parsed = parse_overrides(list(settings), book.undertaking.rulebook)
+        overrides = {**(overrides or {}), **parsed}
     clock.stage("assess")
     assessment = assess(book, overrides)
     images = matrix_images(assessment)

@@ -17,11 +17,20 @@ from esrs_s3 import __version__
 from esrs_s3.assess import assess as assess_workbook
 from esrs_s3.assess import parse_overrides
 from esrs_s3.assess.outputs import assessment_files
+from esrs_s3.assess.parameters import BadOverride
 from esrs_s3.errors import EsrsS3Error
 from esrs_s3.fileio import write_files
 from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.ingest.package import MB
 from esrs_s3.issues import count_issues
+from esrs_s3.rulebook import (
+    DEFAULT_RULEBOOK,
+    UnknownRulebook,
+    available_rulebooks,
+    check_rulebook,
+    rulebook_used,
+    with_rulebook,
+)
 from esrs_s3.template import write_template
 from esrs_s3.xbrl.verify import verify_files
 
@@ -72,6 +81,27 @@ set_option = click.option(
     metavar="NAME=VALUE",
     help="Override an assessment parameter (repeatable), e.g. --set impact_threshold=3.5.",
 )
+
+
+rulebook_option = click.option(
+    "--rulebook",
+    "rulebook_id",
+    metavar="ID",
+    default=None,
+    help="Apply this rulebook (one of: "
+    + ", ".join(available_rulebooks())
+    + ") instead of the one the workbook names in Undertaking!rulebook; --set is read "
+    f"against it. Default: the workbook's, else {DEFAULT_RULEBOOK}.",
+)
+
+
+def _check_rulebook(rulebook_id: str | None) -> None:
+    """An unknown --rulebook is a usage error (exit 2) naming the rulebooks, before any work."""
+    if rulebook_id:
+        try:
+            check_rulebook(rulebook_id)
+        except UnknownRulebook as exc:
+            raise click.UsageError(f"--rulebook: {exc}") from None
 
 
 def format_option(help_text: str):
@@ -157,9 +187,15 @@ def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: i
 @click.argument("workbook", type=click.Path(path_type=Path))
 @output_option("assessment.xlsx, matrix.svg and matrix.png")
 @set_option
+@rulebook_option
 @with_limits
 def assess(
-    workbook: Path, output: Path, settings: tuple[str, ...], max_file_mb: float, max_rows: int
+    workbook: Path,
+    output: Path,
+    settings: tuple[str, ...],
+    rulebook_id: str | None,
+    max_file_mb: float,
+    max_rows: int,
 ) -> None:
     """Assess double materiality of every IRO in WORKBOOK and write the results to a folder.
 
@@ -167,6 +203,7 @@ def assess(
 
     Example: esrs-s3 assess sample_inputs/mining_company.xlsx -o out --set impact_threshold=3.5
     """
+    _check_rulebook(rulebook_id)
     try:
         result = read_workbook(workbook, _limits(max_file_mb, max_rows))
     except EsrsS3Error as exc:
@@ -176,10 +213,9 @@ def assess(
         click.echo(format_text(result))
         click.echo("esrs-s3: the workbook has errors; nothing was assessed", err=True)
         sys.exit(EXIT_INVALID)
-    book = result.workbook
-    rulebook = book.undertaking.rulebook if book.undertaking else "esrs-2023"
     try:
-        overrides = parse_overrides(list(settings), rulebook)
+        book = with_rulebook(result.workbook, rulebook_id)
+        overrides = parse_overrides(list(settings), rulebook_used(book))
     except EsrsS3Error as exc:
         raise click.UsageError(str(exc)) from None
     assessment = assess_workbook(book, overrides)
@@ -201,6 +237,14 @@ def assess(
     default=None,
     help="The EFRAG ESRS Set 1 taxonomy package (.zip); default: $ESRS_S3_TAXONOMY.",
 )
+@click.option(
+    "--rulebook",
+    "rulebook_id",
+    metavar="ID",
+    default=None,
+    help="Accept only this rulebook's taxonomy entry point (its rulebook.toml); default: the "
+    "entry point of any rulebook (" + ", ".join(available_rulebooks()) + ").",
+)
 @click.option("--esef", is_flag=True, help="Also apply the ESEF filing rules (report packages).")
 @click.option(
     "--formulas",
@@ -210,17 +254,27 @@ def assess(
 )
 @format_option("Findings as text lines or as one JSON document.")
 def verify(
-    files: tuple[Path, ...], taxonomy: Path | None, esef: bool, formulas: bool, output_format: str
+    files: tuple[Path, ...],
+    taxonomy: Path | None,
+    rulebook_id: str | None,
+    esef: bool,
+    formulas: bool,
+    output_format: str,
 ) -> None:
     """Validate Inline XBRL files or report packages with Arelle, offline, against the taxonomy.
 
     Exit code 0 when no file has an error, 1 when any has, 2 when the taxonomy package or a
     file is missing. Each file takes a few seconds (Arelle loads the taxonomy for each).
+    A schemaRef must name the taxonomy entry point of a rulebook (taxonomy_entry_point in
+    each rulebook.toml); the document's concepts are checked against that entry point.
 
     Example: esrs-s3 verify out/statement.xhtml --taxonomy esrs-set1-2023-12-22.zip
     """
+    _check_rulebook(rulebook_id)
     try:
-        reports = verify_files(list(files), taxonomy, esef=esef, formulas=formulas)
+        reports = verify_files(
+            list(files), taxonomy, esef=esef, formulas=formulas, rulebook=rulebook_id
+        )
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot verify: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
@@ -237,6 +291,7 @@ def verify(
 @click.argument("workbook", type=click.Path(path_type=Path))
 @output_option("the statement, its PDF, the report package and the review files")
 @set_option
+@rulebook_option
 @click.option(
     "--format",
     "output_format",
@@ -264,6 +319,7 @@ def build(
     workbook: Path,
     output: Path,
     settings: tuple[str, ...],
+    rulebook_id: str | None,
     output_format: str,
     pack: bool,
     final: bool,
@@ -281,10 +337,7 @@ def build(
     from esrs_s3.xbrl.log import arelle_log_files
 
     as_json = output_format == "json" or (output_format == "auto" and not sys.stdout.isatty())
-    try:
-        overrides = parse_overrides(list(settings), "esrs-2023")
-    except EsrsS3Error as exc:
-        raise click.UsageError(str(exc)) from None
+    _check_rulebook(rulebook_id)
 
     def progress(stage: str) -> None:
         if not as_json:
@@ -296,12 +349,14 @@ def build(
         result = build_statement(
             workbook,
             output,
-            overrides,
+            None,
             _limits(max_file_mb, max_rows),
             progress,
             pack=pack,
             extra_files=(lambda files: arelle_log_files(files, taxonomy)) if taxonomy else None,
             final=final,
+            settings=settings,
+            rulebook=rulebook_id,
         )
     except InvalidWorkbook as exc:
         if as_json:
@@ -337,6 +392,8 @@ def build(
                 click.echo(f"open: {line}")
             click.echo(f"esrs-s3: {exc}", err=True)
         sys.exit(EXIT_INVALID)
+    except (BadOverride, UnknownRulebook) as exc:  # --set read against the rulebook used
+        raise click.UsageError(str(exc)) from None
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot build: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
@@ -389,12 +446,14 @@ def build(
     help="Exit 1 when a finding of this severity (or worse) exists.",
 )
 @set_option
+@rulebook_option
 @with_limits
 def gaps(
     workbook: Path,
     output_format: str,
     fail_on: str,
     settings: tuple[str, ...],
+    rulebook_id: str | None,
     max_file_mb: float,
     max_rows: int,
 ) -> None:
@@ -407,6 +466,7 @@ def gaps(
     from esrs_s3.check.gaps_report import by_step, counts, gaps_json
     from esrs_s3.disclose.mapping import compose_statement
 
+    _check_rulebook(rulebook_id)
     try:
         result = read_workbook(workbook, _limits(max_file_mb, max_rows))
     except EsrsS3Error as exc:
@@ -417,12 +477,13 @@ def gaps(
         click.echo("esrs-s3: the workbook must be valid and have an Undertaking sheet", err=True)
         sys.exit(EXIT_INVALID)
     try:
-        overrides = parse_overrides(list(settings), result.workbook.undertaking.rulebook)
+        book = with_rulebook(result.workbook, rulebook_id)
+        overrides = parse_overrides(list(settings), rulebook_used(book))
     except EsrsS3Error as exc:
         raise click.UsageError(str(exc)) from None
-    assessment = assess_workbook(result.workbook, overrides)
-    statement = compose_statement(result.workbook, assessment)
-    findings = find_gaps(result.workbook, assessment, statement)
+    assessment = assess_workbook(book, overrides)
+    statement = compose_statement(book, assessment)
+    findings = find_gaps(book, assessment, statement)
     if output_format == "json":
         click.echo(gaps_json(findings, result.sha256).decode("utf-8"), nl=False)
     else:

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from esrs_s3.resources import load_toml
+from esrs_s3.rulebook import DEFAULT_RULEBOOK
 
 CONTRACT_FILE = "workbook-v1.toml"
 FIELD_HEADERS = ("field", "value")
@@ -109,7 +110,7 @@ def parameter_columns(parameters: list[dict]) -> tuple[ColumnSpec, ...]:
 
 
 @cache
-def load_contract(rulebook: str = "esrs-2023") -> Contract:
+def load_contract(rulebook: str = DEFAULT_RULEBOOK) -> Contract:
     """The workbook contract; Settings fields come from the rulebook's assessment parameters."""
     raw = load_toml(CONTRACT_FILE)
     sheets = []

@@ -11,6 +11,8 @@ from typing import Literal, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, SkipValidation
 
+from esrs_s3.rulebook import DEFAULT_RULEBOOK
+
 Kind = Literal["negative impact", "positive impact", "risk", "opportunity"]
 Status = Literal["actual", "potential"]
 ValueChain = Literal["own operations", "upstream", "downstream"]
@@ -258,7 +260,7 @@ class Undertaking(BaseModel):
     employees: int
     first_reporting_year: int
     language: str = "en"
-    rulebook: str = "esrs-2023"
+    rulebook: str = DEFAULT_RULEBOOK
     sector: str | None = None
     products_with_misuse_risk: bool | None = None
     use_phase_in: bool | None = None

@@ -1,14 +1,33 @@
-"""Rulebooks: versioned regulatory content in `datapoints/<id>/` (ESRS Set 1 is `esrs-2023`)."""
+"""Rulebooks: versioned regulatory content in `datapoints/<id>/`.
+
+The rulebooks are the folders of `datapoints/` that hold a `rulebook.toml`; the default one
+(used when a workbook names none) is the one whose `rulebook.toml` says `default = true`.
+No rulebook id is written in the code.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from esrs_s3.errors import EsrsS3Error
 from esrs_s3.resources import load_toml, rulebook_folders
 
-DEFAULT_RULEBOOK = "esrs-2023"
+if TYPE_CHECKING:
+    from esrs_s3.models import Workbook
+
+
+class UnknownRulebook(EsrsS3Error):
+    """A rulebook id (`--rulebook`, a form field) that names no folder of `datapoints/`."""
+
+    def __init__(self, rulebook_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(
+            f"unknown rulebook {rulebook_id!r}; the rulebooks are: {', '.join(known) or 'none'}"
+        )
+        self.rulebook_id = rulebook_id
+        self.known = known
 
 
 class Rulebook(BaseModel):
@@ -22,6 +41,7 @@ class Rulebook(BaseModel):
     taxonomy_entry_point: str
     sub_topics: dict[str, tuple[str, ...]]
     other_sub_sub_topic: str
+    default: bool = False
 
     def fits(self, sub_topic: str, sub_sub_topic: str) -> bool:
         """Whether a sub-sub-topic belongs to a sub-topic (`other` fits every sub-topic)."""
@@ -40,7 +60,32 @@ def available_rulebooks() -> tuple[str, ...]:
 
 
 @cache
+def default_rulebook() -> str:
+    """The id of the one rulebook whose `rulebook.toml` says `default = true`."""
+    defaults = [r for r in available_rulebooks() if load_toml(f"{r}/rulebook.toml").get("default")]
+    if len(defaults) != 1:
+        found = ", ".join(defaults) or "none"
+        raise FileNotFoundError(
+            f"esrs-s3 data: exactly one datapoints/<rulebook>/rulebook.toml must say "
+            f"default = true (found: {found}; broken installation)"
+        )
+    return defaults[0]
+
+
+DEFAULT_RULEBOOK = default_rulebook()
+
+
+def check_rulebook(rulebook_id: str) -> str:
+    """`rulebook_id` if it is a shipped rulebook, else UnknownRulebook naming the known ones."""
+    known = available_rulebooks()
+    if rulebook_id not in known:
+        raise UnknownRulebook(rulebook_id, known)
+    return rulebook_id
+
+
+@cache
 def load_rulebook(rulebook_id: str = DEFAULT_RULEBOOK) -> Rulebook:
+    check_rulebook(rulebook_id)
     meta = load_toml(f"{rulebook_id}/rulebook.toml")
     topics = load_toml(f"{rulebook_id}/topics.toml")
     return Rulebook(
@@ -48,3 +93,38 @@ def load_rulebook(rulebook_id: str = DEFAULT_RULEBOOK) -> Rulebook:
         sub_topics={t["name"]: tuple(t["sub_sub_topics"]) for t in topics["sub_topics"]},
         other_sub_sub_topic=topics["other"],
     )
+
+
+def entry_points(rulebook_id: str | None = None) -> dict[str, str]:
+    """Taxonomy entry point -> rulebook id: of `rulebook_id`, or of every shipped rulebook."""
+    ids = (check_rulebook(rulebook_id),) if rulebook_id else available_rulebooks()
+    return {load_rulebook(r).taxonomy_entry_point: r for r in ids}
+
+
+def rulebook_used(book: Workbook, rulebook_id: str | None = None) -> str:
+    """The rulebook a workbook is assessed under: `rulebook_id` (`--rulebook`) if given, else
+    its Undertaking's `rulebook` field, else the default."""
+    if rulebook_id:
+        return check_rulebook(rulebook_id)
+    return book.undertaking.rulebook if book.undertaking else DEFAULT_RULEBOOK
+
+
+def with_rulebook(book: Workbook, rulebook_id: str | None) -> Workbook:
+    """The workbook with its Undertaking's rulebook replaced by `rulebook_id` (`--rulebook`).
+
+    The sheets were read and validated against the rulebook the workbook names (the reader
+    takes no rulebook of its own yet); with a single shipped rulebook the two are the same.
+    """
+    if not rulebook_id:
+        return book
+    check_rulebook(rulebook_id)
+    if book.undertaking is None:
+        if rulebook_id == DEFAULT_RULEBOOK:
+            return book
+        raise EsrsS3Error(
+            f"--rulebook {rulebook_id}: the workbook has no Undertaking sheet to apply it to"
+        )
+    if book.undertaking.rulebook == rulebook_id:
+        return book
+    undertaking = book.undertaking.model_copy(update={"rulebook": rulebook_id})
+    return book.model_copy(update={"undertaking": undertaking})

@@ -13,6 +13,7 @@ from esrs_s3.ingest.cells import BadCell, bind_parser
 from esrs_s3.ingest.reader import cell_context
 from esrs_s3.models import Settings
 from esrs_s3.resources import load_toml
+from esrs_s3.rulebook import check_rulebook
 
 Value = float | int | bool
 
@@ -54,7 +55,9 @@ class BadOverride(EsrsS3Error):
 
 
 def parse_overrides(texts: list[str], rulebook_id: str) -> dict[str, Value]:
-    """`["impact_threshold=3.5"]` -> `{"impact_threshold": 3.5}`, checked like a Settings cell."""
+    """`["impact_threshold=3.5"]` -> `{"impact_threshold": 3.5}`, checked like a Settings cell
+    of `rulebook_id` (the rulebook the workbook is assessed under: its parameters)."""
+    check_rulebook(rulebook_id)
     spec = load_contract(rulebook_id).sheet("Settings")
     ctx = cell_context(load_contract(rulebook_id), rulebook_id)
     known = {column.name: column for column in spec.columns}

@@ -12,8 +12,10 @@ Routes:
     GET  /static/{name}           app.css and app.js (a fixed list)
 
 The web adds no logic of its own: it calls `build_statement(..., pack=True)` and shows what
-it returns. Every response carries a strict Content-Security-Policy (no inline script or
-style, nothing from another origin) and `X-Content-Type-Options: nosniff`,
+it returns. The thresholds are read as `--set` is, against the rulebook the build uses: the
+form's optional `rulebook` field (as `--rulebook`), else the uploaded workbook's.
+Every response carries a strict Content-Security-Policy (no inline script or style, nothing
+from another origin) and `X-Content-Type-Options: nosniff`,
 `Referrer-Policy: no-referrer`.
 """
 
@@ -41,14 +43,21 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from esrs_s3 import __version__
-from esrs_s3.assess.parameters import parse_overrides
+from esrs_s3.assess.parameters import BadOverride
 from esrs_s3.build import InvalidWorkbook, build_statement
 from esrs_s3.errors import EsrsS3Error, UnreadableWorkbook
 from esrs_s3.ingest.package import Limits
 from esrs_s3.resources import templates_dir
+from esrs_s3.rulebook import UnknownRulebook, check_rulebook
 from esrs_s3.template import write_template
 from esrs_s3.web.store import DEFAULT_RETENTION_SECONDS, Entry, Store
-from esrs_s3.web.upload import TEXT_FIELDS, Upload, UploadRefused, receive_upload
+from esrs_s3.web.upload import (
+    RULEBOOK_FIELD,
+    THRESHOLD_FIELDS,
+    Upload,
+    UploadRefused,
+    receive_upload,
+)
 from esrs_s3.web.views import result_view
 
 log = logging.getLogger("esrs_s3.web")
@@ -78,7 +87,6 @@ MEDIA_TYPES = {
     ".png": "image/png",
 }
 TEMPLATE_NAME = "esrs-s3-template.xlsx"
-RULEBOOK = "esrs-2023"  # as `esrs-s3 build` parses --set
 
 
 @cache
@@ -138,13 +146,20 @@ def _hostname(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def _overrides(fields: dict[str, str]) -> dict:
-    texts = [f"{name}={fields[name]}" for name in TEXT_FIELDS if fields.get(name)]
-    try:
-        return parse_overrides(texts, RULEBOOK)
-    except EsrsS3Error as exc:
-        message = str(exc).replace("--set ", "")
-        raise UploadRefused(400, f"Check the thresholds: {message}.") from None
+def _settings(fields: dict[str, str]) -> list[str]:
+    """The thresholds filled in, as `--set NAME=VALUE` texts (parsed by the build)."""
+    return [f"{name}={fields[name]}" for name in THRESHOLD_FIELDS if fields.get(name)]
+
+
+def _rulebook(fields: dict[str, str]) -> str | None:
+    """The form's rulebook (as `--rulebook`), checked before the build; None: the workbook's."""
+    rulebook = fields.get(RULEBOOK_FIELD) or None
+    if rulebook:
+        try:
+            check_rulebook(rulebook)
+        except UnknownRulebook as exc:
+            raise UploadRefused(400, _sentence(str(exc))) from None
+    return rulebook
 
 
 class App:
@@ -170,12 +185,22 @@ class App:
             retention_minutes=round(self.store.retention_seconds / 60),
         )
 
-    def _build(self, entry: Entry, upload: Upload, overrides: dict) -> dict:
+    def _build(self, entry: Entry, upload: Upload, rulebook: str | None) -> dict:
         assert upload.path is not None
         with self.build_lock:
-            result = build_statement(
-                upload.path, entry.output_dir, overrides, self.limits, pack=True
-            )
+            try:
+                result = build_statement(
+                    upload.path,
+                    entry.output_dir,
+                    None,
+                    self.limits,
+                    pack=True,
+                    settings=_settings(upload.fields),
+                    rulebook=rulebook,
+                )
+            except BadOverride as exc:  # read against the rulebook of the build
+                message = str(exc).replace("--set ", "")
+                raise UploadRefused(400, f"Check the thresholds: {message}.") from None
         return result_view(result, upload.path.name, entry.output_dir)
 
     async def upload(self, request: Request) -> Response:
@@ -186,11 +211,11 @@ class App:
         entry = self.store.create()
         try:
             upload = await receive_upload(request, entry.input_dir, self.limits.max_file_bytes)
-            overrides = _overrides(upload.fields)
+            rulebook = _rulebook(upload.fields)
             if self.build_limiter is None:
                 self.build_limiter = anyio.CapacityLimiter(1)
             entry.result = await anyio.to_thread.run_sync(
-                self._build, entry, upload, overrides, limiter=self.build_limiter
+                self._build, entry, upload, rulebook, limiter=self.build_limiter
             )
             entry.filename = upload.filename
         except UploadRefused as exc:

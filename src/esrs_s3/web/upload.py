@@ -17,7 +17,9 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
 FILE_FIELD = "workbook"
-TEXT_FIELDS = ("impact_threshold", "financial_threshold")
+THRESHOLD_FIELDS = ("impact_threshold", "financial_threshold")  # as `--set NAME=VALUE`
+RULEBOOK_FIELD = "rulebook"  # optional, as `--rulebook ID`: else the workbook's rulebook
+TEXT_FIELDS = (*THRESHOLD_FIELDS, RULEBOOK_FIELD)
 MAX_FIELD_BYTES = 1024
 MAX_PARTS = 8
 BODY_OVERHEAD = 64 * 1024  # multipart headers and the text fields, beyond the file itself

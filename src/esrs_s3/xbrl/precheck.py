@@ -3,7 +3,8 @@
 Arelle never recognises an element whose name an HTML serialiser lower-cased (`ix:nonnumeric`,
 `xbrli:startdate`), so it never sees the facts, contexts or schemaRef such a document holds.
 These checks match names case-insensitively, so they see them, and report (with line numbers):
-mis-cased names, a schemaRef to anything but a shipped rulebook's entry point, unknown concepts,
+mis-cased names, a schemaRef to anything but an accepted rulebook's taxonomy entry point (each
+rulebook's `taxonomy_entry_point` in `datapoints/<rulebook>/rulebook.toml`), unknown concepts,
 facts without a contextRef, periods that do not start before they end, and duplicate ids.
 A finding Arelle already reports with the same meaning is not repeated.
 
@@ -15,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from lxml import etree
 
-from esrs_s3.rulebook import available_rulebooks, load_rulebook
+from esrs_s3.rulebook import entry_points, load_rulebook
 from esrs_s3.xbrl.verify import VerifyMessage
 
 XHTML_ROOT = "{http://www.w3.org/1999/xhtml}html"
@@ -67,27 +68,67 @@ Concepts = Callable[[], Collection[str]]
 
 
 def precheck(
-    file: Path, concepts: Concepts, arelle: Sequence[VerifyMessage] = ()
+    file: Path,
+    concepts: Concepts,
+    arelle: Sequence[VerifyMessage] = (),
+    accepted: Mapping[str, str] | None = None,
 ) -> list[VerifyMessage]:
     """Our errors for an XHTML file, or for each XHTML document inside a report-package zip.
 
     `concepts` gives the taxonomy's concept QNames (`esrs:Foo`); it is called only for a
     document with facts. `arelle` holds Arelle's findings on the same file, not to repeat them.
+    `accepted` maps the taxonomy entry points a schemaRef may name to their rulebooks
+    (default: every shipped rulebook's, `esrs_s3.rulebook.entry_points()`).
     """
+    accepted = entry_points() if accepted is None else accepted
     found: list[VerifyMessage] = []
     try:
-        if not zipfile.is_zipfile(file):
-            with file.open("rb") as stream:
-                return _check(stream.read(MAX_BYTES + 1), file.name, concepts, arelle)
-        with zipfile.ZipFile(file) as archive:
-            for info in archive.infolist():
-                if not info.is_dir() and info.filename.lower().endswith(SUFFIXES):
-                    with archive.open(info) as stream:
-                        data = stream.read(MAX_BYTES + 1)
-                    found += _check(data, info.filename, concepts, arelle)
+        for document, data in _documents(file):
+            found += _check(data, document, concepts, arelle, accepted)
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:  # RuntimeError: encrypted
         found.append(_error("esrs-s3:unreadable", f"cannot read it: {exc}", file.name))
     return found
+
+
+def _documents(file: Path) -> Iterable[tuple[str, bytes]]:
+    """(name, up to MAX_BYTES + 1 bytes) of the file, or of each XHTML document in a zip."""
+    if not zipfile.is_zipfile(file):
+        with file.open("rb") as stream:
+            yield file.name, stream.read(MAX_BYTES + 1)
+        return
+    with zipfile.ZipFile(file) as archive:
+        for info in archive.infolist():
+            if not info.is_dir() and info.filename.lower().endswith(SUFFIXES):
+                with archive.open(info) as stream:
+                    yield info.filename, stream.read(MAX_BYTES + 1)
+
+
+def _parse(data: bytes) -> etree._Element:
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    return etree.fromstring(data, parser)
+
+
+def schema_refs(file: Path) -> list[str]:
+    """The schemaRef hrefs of an XHTML file or of the documents in a report package, in
+    order (names matched in any case); a document that cannot be read contributes none."""
+    hrefs: list[str] = []
+    try:
+        for _, data in _documents(file):
+            if len(data) > MAX_BYTES:
+                continue
+            try:
+                root = _parse(data)
+            except etree.XMLSyntaxError:
+                continue
+            for element in root.iter(etree.Element):
+                href = _attribute(element, "href") if _is(element, "link", "schemaref") else None
+                if href is not None:
+                    hrefs.append(href.strip())
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        pass
+    return hrefs
 
 
 def _error(
@@ -99,16 +140,17 @@ def _error(
 
 
 def _check(
-    data: bytes, document: str, concepts: Concepts, arelle: Sequence[VerifyMessage]
+    data: bytes,
+    document: str,
+    concepts: Concepts,
+    arelle: Sequence[VerifyMessage],
+    accepted: Mapping[str, str],
 ) -> list[VerifyMessage]:
     if len(data) > MAX_BYTES:
         text = f"larger than {MAX_BYTES} bytes; not checked"
         return [_error("esrs-s3:not-xhtml", text, document)]
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
     try:
-        root = etree.fromstring(data, parser)
+        root = _parse(data)
     except etree.XMLSyntaxError as exc:
         text = f"not well-formed XML, so not XHTML: {exc.msg}"
         return [_error("esrs-s3:not-xhtml", text, document, exc.lineno or None)]
@@ -124,8 +166,8 @@ def _check(
     elements = list(root.iter(etree.Element))
     findings = [
         *_names(elements),
-        *_schema_refs(elements),
-        *_facts(elements, concepts, theirs),
+        *_schema_refs(elements, accepted),
+        *_facts(elements, concepts, theirs, accepted),
         *_periods(elements, theirs),
         *_duplicate_ids(elements, theirs),
     ]
@@ -204,23 +246,29 @@ def _names(elements: list[etree._Element]) -> list[Finding]:
     return findings
 
 
-def _schema_refs(elements: list[etree._Element]) -> list[Finding]:
-    """A schemaRef must point at the taxonomy entry point of a rulebook we ship."""
-    expected = sorted({load_rulebook(r).taxonomy_entry_point for r in available_rulebooks()})
+def _schema_refs(elements: list[etree._Element], accepted: Mapping[str, str]) -> list[Finding]:
+    """A schemaRef must point at the taxonomy entry point of an accepted rulebook."""
+    expected = " or ".join(f"{entry} (rulebook {r})" for entry, r in sorted(accepted.items()))
     findings: list[Finding] = []
     for element in elements:
         href = _attribute(element, "href") if _is(element, "link", "schemaref") else None
-        if href is not None and href.strip() not in expected:
-            text = f"schemaRef points to {href.strip()}, not to {' or '.join(expected)}"
+        if href is not None and href.strip() not in accepted:
+            text = (
+                f"schemaRef points to {href.strip()}, not to the taxonomy entry point of a "
+                f"rulebook: {expected or 'none accepted'}"
+            )
             findings.append(("esrs-s3:unexpected-schema-ref", text, element.sourceline, href))
     return findings
 
 
 def _facts(
-    elements: list[etree._Element], concepts: Concepts, theirs: Sequence[VerifyMessage]
+    elements: list[etree._Element],
+    concepts: Concepts,
+    theirs: Sequence[VerifyMessage],
+    accepted: Mapping[str, str],
 ) -> list[Finding]:
     """Every fact needs a concept the taxonomy declares, and a contextRef."""
-    namespaces = {load_rulebook(r).taxonomy_namespace for r in available_rulebooks()}
+    namespaces = {load_rulebook(r).taxonomy_namespace for r in set(accepted.values())}
     known: Collection[str] | None = None
     findings: list[Finding] = []
     for element in elements:

@@ -12,6 +12,11 @@ findings on our documents in ~4 s per document.
 
 Arelle cannot see facts, contexts or a schemaRef whose element names an HTML serialiser
 lower-cased; our own checks (`esrs_s3.xbrl.precheck`) can, and their findings join the report.
+
+The taxonomy entry points a document may reference are those of the rulebooks
+(`taxonomy_entry_point` in `datapoints/<rulebook>/rulebook.toml`): of the one rulebook asked
+for, or of every shipped rulebook. The taxonomy's concepts are loaded from the entry point the
+document references (else from the rulebook asked for, else from the default rulebook's).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -28,13 +33,15 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from esrs_s3.errors import EsrsS3Error, TaxonomyNotFound
+from esrs_s3.rulebook import DEFAULT_RULEBOOK, entry_points, load_rulebook
 
 if TYPE_CHECKING:
     from arelle.api.Session import Session
     from arelle.RuntimeOptions import RuntimeOptions
 
 TAXONOMY_ENV = "ESRS_S3_TAXONOMY"
-ENTRY_POINT = "https://xbrl.efrag.org/taxonomy/esrs/2023-12-22/esrs_all.xsd"
+# The default rulebook's taxonomy entry point (from its rulebook.toml).
+ENTRY_POINT = load_rulebook(DEFAULT_RULEBOOK).taxonomy_entry_point
 # A linkbase of the bundled ISO 3166 taxonomy that points at a file not available offline;
 # it carries no ESRS content (../shared/esrs/README.md).
 SKIP_LOADING = "*/taxonomy/int/country/current/reference.xml"
@@ -211,10 +218,17 @@ def _verify_one(
     package: Path,
     esef: bool,
     validate_taxonomy: bool,
-    concepts: Callable[[], Collection[str]],
+    concepts_of: Callable[[str], Collection[str]],
     formulas: bool = False,
+    accepted: Mapping[str, str] | None = None,
+    fallback: str = ENTRY_POINT,
 ) -> VerifyReport:
     from esrs_s3.xbrl.precheck import precheck  # it imports VerifyMessage from here
+
+    accepted = entry_points() if accepted is None else accepted
+
+    def concepts() -> Collection[str]:  # called only for a document with facts
+        return concepts_of(document_entry_point(file, accepted, fallback))
 
     started = time.perf_counter()
     options = _options(
@@ -237,7 +251,7 @@ def _verify_one(
     errors = [m for m in messages if m.level == "error"]
     if not success and not errors:
         errors.append(VerifyMessage(code="arelle:failed", level="error", message="Arelle failed"))
-    errors = [*precheck(file, concepts, messages), *errors]
+    errors = [*precheck(file, concepts, messages, accepted), *errors]
     warnings = [m for m in messages if m.level == "warning"]
     return VerifyReport(
         file=file, errors=errors, warnings=warnings, seconds=time.perf_counter() - started
@@ -251,6 +265,7 @@ def verify_files(
     esef: bool = False,
     validate_taxonomy: bool = False,
     formulas: bool = False,
+    rulebook: str | None = None,
 ) -> list[VerifyReport]:
     """Validate XHTML files or report-package zips offline; one report per path, in order.
 
@@ -261,23 +276,45 @@ def verify_files(
     Appendix B, `..._outside_MA_N` warnings for ESRS 2) and identifier lists that name no
     typed-axis member (`message:va_...`); ~15 s more per file.
     Our own checks (`esrs_s3.xbrl.precheck`) run on every XHTML document too; their errors come
-    first. The taxonomy's concepts they need are loaded once (~2 s), when a document has facts.
+    first. The taxonomy's concepts they need are loaded once per entry point (~2 s), when a
+    document has facts.
+    `rulebook` accepts only that rulebook's taxonomy entry point (UnknownRulebook if it ships no
+    such rulebook); by default a schemaRef may name the entry point of any shipped rulebook.
     """
+    accepted = entry_points(rulebook)
+    fallback = load_rulebook(rulebook or DEFAULT_RULEBOOK).taxonomy_entry_point
     package = resolve_taxonomy(taxonomy)
     files = [Path(path) for path in paths]
     for file in files:
         if not file.is_file():
             raise EsrsS3Error(f"{file}: no such file")
-    concepts = cache(lambda: frozenset(taxonomy_concepts(package)))
+    concepts_of = cache(lambda entry: frozenset(taxonomy_concepts(package, entry)))
     return [
-        _verify_one(file, package, esef, validate_taxonomy, concepts, formulas) for file in files
+        _verify_one(
+            file, package, esef, validate_taxonomy, concepts_of, formulas, accepted, fallback
+        )
+        for file in files
     ]
 
 
-def taxonomy_concepts(taxonomy: Path | None = None) -> dict[str, ConceptInfo]:
-    """Every item and tuple concept of the ESRS Set 1 entry point, by QName (`esrs:Foo`)."""
+def document_entry_point(file: Path, accepted: Mapping[str, str], fallback: str) -> str:
+    """The first accepted entry point the file's schemaRefs name, else `fallback`. With one
+    accepted entry point the file is not read: its concepts are those of that entry point."""
+    if len(accepted) == 1:
+        return next(iter(accepted))
+    from esrs_s3.xbrl.precheck import schema_refs
+
+    return next((href for href in schema_refs(file) if href in accepted), fallback)
+
+
+def taxonomy_concepts(
+    taxonomy: Path | None = None, entry_point: str | None = None
+) -> dict[str, ConceptInfo]:
+    """Every item and tuple concept of a taxonomy entry point (default: the default
+    rulebook's, `ENTRY_POINT`), by QName (`esrs:Foo`)."""
+    entry_point = entry_point or ENTRY_POINT
     package = resolve_taxonomy(taxonomy)
-    options = _options(ENTRY_POINT, package, validate=False, keep_open=True)
+    options = _options(entry_point, package, validate=False, keep_open=True)
     with _arelle(options) as (_success, records, session):
         _check_package(package, records)
         models = list(session.get_models())
@@ -299,5 +336,5 @@ def taxonomy_concepts(taxonomy: Path | None = None) -> dict[str, ConceptInfo]:
                 model.close()
     if not concepts:
         problems = "; ".join(_text(r) for r in records if r.levelno >= logging.ERROR)
-        raise TaxonomyNotFound(str(package), f"Arelle could not load {ENTRY_POINT} ({problems})")
+        raise TaxonomyNotFound(str(package), f"Arelle could not load {entry_point} ({problems})")
     return concepts
