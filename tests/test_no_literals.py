@@ -2,8 +2,8 @@
 S3-1_01 or S3.MDR-P_07) and no taxonomy QName (such as esrs:Something) is written in the source,
 so that a rulebook that renames them needs no code change.
 
-`literals_in` scans one folder; DIRECTORIES lists the folders of `src/esrs_s3` held to the rule
-(today only the check stage; to be widened to all of src/).
+`literals_in` scans one folder; the whole package is held to the rule. XBRL's own item types
+and units (`xbrli:`, `dtr-types:`...) are data too (datapoints/xbrl.toml).
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "esrs_s3"
 
-# folders of src/esrs_s3 that must hold no such literal ("" would be the whole package)
-DIRECTORIES = ["check"]
+# folders of src/esrs_s3 that must hold no such literal ("" is the whole package)
+DIRECTORIES = [""]
 
 # a quoted datapoint id, as written in code: "S3-1_01", 'S3.MDR-P_07'
 QUOTED_ID = re.compile(r"""["'](S3\.)?(S3|SBM|IRO|GOV|BP|MDR)-[0-9A-Z]+_[0-9]+["']""")
 # a datapoint id or a taxonomy QName anywhere inside a string (f-strings and docstrings too)
 ID_IN_TEXT = re.compile(r"(?<![\w.-])(S3\.)?(S3|SBM|IRO|GOV|BP|MDR)-[0-9A-Z]+_[0-9]+(?![\w-])")
-QNAME_IN_TEXT = re.compile(r"(?<![\w.-])esrs:[A-Za-z_]")
+QNAME_IN_TEXT = re.compile(r"(?<![\w.-])(esrs|enum2|dtr-types|xbrli|iso4217):[A-Za-z_]")
 
 
 def literals_in(folder: Path) -> list[str]:

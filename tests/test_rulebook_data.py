@@ -1,6 +1,6 @@
 """A rulebook is data: a small third rulebook, written into a temporary folder (its own
-datapoints, sections and wording template, no code), builds a statement end to end; and src/
-names no datapoint and no taxonomy concept."""
+datapoints, sections and wording template, no code), builds a statement end to end. That src/
+names no datapoint and no taxonomy concept is tests/test_no_literals.py."""
 
 from __future__ import annotations
 
@@ -18,13 +18,6 @@ import pytest
 from conftest import MATERIAL, ROOT, taxonomy_package, write_workbook
 
 SHIPPED = ROOT / "datapoints" / "esrs-2023"
-SRC = ROOT / "src" / "esrs_s3"
-
-# A datapoint id of the shipped rulebooks (`S3-1_02`, `S3.MDR-P_07`, `SBM-3_12`) or a QName
-# of a taxonomy or XBRL namespace (`esrs:NameOfPolicy`, `xbrli:pure`), as a string literal.
-DATAPOINT_ID = re.compile(r"""["'](S3\.)?(S3|SBM|IRO|GOV|BP|MDR)-[0-9A-Z]+_\d+["']""")
-QNAME = re.compile(r"""["'](esrs|enum2|dtr-types|xbrli|iso4217|ixt):[A-Za-z][\w.-]*["']""")
-
 # The tiny rulebook's datapoints: its own id, its section, its source, a shipped datapoint
 # whose concepts it reuses (so its statement is valid against the same taxonomy), and the
 # condition under which it applies.
@@ -151,23 +144,3 @@ def test_the_tiny_statement_is_valid_xbrl(tiny_build: Path) -> None:
 
     [report] = verify_files([tiny_build / "statement.xhtml"], taxonomy_package())
     assert report.ok, [str(m) for m in report.errors][:5]
-
-
-def _literals(pattern: re.Pattern[str]) -> list[str]:
-    found = []
-    for path in sorted(SRC.rglob("*.py")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            found += [f"{path.relative_to(ROOT)}:{n}: {m.group()}" for m in pattern.finditer(line)]
-    return found
-
-
-@pytest.mark.parametrize("pattern", [DATAPOINT_ID, QNAME], ids=["datapoint id", "QName"])
-def test_src_names_no_datapoint_and_no_concept(pattern: re.Pattern[str]) -> None:
-    """Regulatory content lives in datapoints/<rulebook>/: a literal here would tie the code to
-    one rulebook."""
-    assert not _literals(pattern), "\n".join(_literals(pattern))
-
-
-def test_the_literal_scan_finds_a_literal(tmp_path: Path) -> None:
-    line = 'mark("S3-1_02", concept="esrs:NameOfPolicy")'
-    assert DATAPOINT_ID.search(line) and QNAME.search(line)

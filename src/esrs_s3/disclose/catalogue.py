@@ -2,7 +2,7 @@
 
 Rows: the ESRS 2 datapoints S3 relies on (BP-2 phase-in items, GOV-4, SBM-2, SBM-3, IRO-1,
 IRO-2), then the S3 datapoints in EFRAG IG 3 order, with IG 3's MDR range rows
-(`S3.MDR-P_01-06`...) expanded to one row per ESRS 2 MDR datapoint (`S3.MDR-P_01`...).
+(an MDR-P range 01-06...) expanded to one row per ESRS 2 MDR datapoint.
 
 Columns:
 - `id`: the EFRAG IG 3 datapoint id; `standard` (`S3` / `ESRS 2`), `requirement` (`SBM-3`,
@@ -43,7 +43,7 @@ hypercube: a typed dimension gives `typed_axis`; an explicit dimension without a
 be required (none occurs); `TopicalESRSAxis` (default "topic unspecified") gets
 `ESRSS3AffectedCommunitiesMember` when that member is usable there and the concept is shared
 with another topical standard's table, or is an ESRS 2 concept, so the fact is attributed to
-S3. MDR-T_05 / MDR-T_08 (baseline value, milestones) add the member of
+S3. The MDR-T baseline value and milestones (¶80 d, f) add the member of
 `CurrentlyStatedBaselineMilestonesOrTargetYearsAxis` that the MDR-T table uses for them.
 """
 

@@ -184,7 +184,7 @@ class Composer:
 
     def share(self, dp_id: str, fact_ids: tuple[str, ...]) -> None:
         """Facts tagged for another datapoint that disclose `dp_id` too, because the taxonomy
-        gives both the same concept (S3-1_01 and MDR-P_01: a policy's key contents). Each fact
+        gives both the same concept (S3 ¶15 and MDR-P ¶65 a: a policy's key contents). Each fact
         must be of one of `dp_id`'s own concepts."""
         for fact_id in fact_ids:
             fact = self._by_id[fact_id]

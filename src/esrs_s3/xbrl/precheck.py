@@ -1,7 +1,7 @@
 """Our own checks of Inline XBRL documents, merged into Arelle's report by `verify_files`.
 
 Arelle never recognises an element whose name an HTML serialiser lower-cased (`ix:nonnumeric`,
-`xbrli:startdate`), so it never sees the facts, contexts or schemaRef such a document holds.
+a period's start date), so it never sees the facts, contexts or schemaRef such a document holds.
 These checks match names case-insensitively, so they see them, and report (with line numbers):
 mis-cased names, a schemaRef to anything but an accepted rulebook's taxonomy entry point (each
 rulebook's `taxonomy_entry_point` in `datapoints/<rulebook>/rulebook.toml`), unknown concepts,
@@ -75,7 +75,7 @@ def precheck(
 ) -> list[VerifyMessage]:
     """Our errors for an XHTML file, or for each XHTML document inside a report-package zip.
 
-    `concepts` gives the taxonomy's concept QNames (`esrs:Foo`); it is called only for a
+    `concepts` gives the taxonomy's concept QNames (`prefix:Name`); it is called only for a
     document with facts. `arelle` holds Arelle's findings on the same file, not to repeat them.
     `accepted` maps the taxonomy entry points a schemaRef may name to their rulebooks
     (default: every shipped rulebook's, `esrs_s3.rulebook.entry_points()`).

@@ -311,7 +311,7 @@ def taxonomy_concepts(
     taxonomy: Path | None = None, entry_point: str | None = None
 ) -> dict[str, ConceptInfo]:
     """Every item and tuple concept of a taxonomy entry point (default: the default
-    rulebook's, `ENTRY_POINT`), by QName (`esrs:Foo`)."""
+    rulebook's, `ENTRY_POINT`), by QName (`prefix:Name`)."""
     entry_point = entry_point or ENTRY_POINT
     package = resolve_taxonomy(taxonomy)
     options = _options(entry_point, package, validate=False, keep_open=True)
