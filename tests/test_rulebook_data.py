@@ -26,7 +26,7 @@ TINY = (
     ("T-2", "our-policies", "column:policies.communication/name", "S3-1_09", ""),
     ("T-3", "harm", "derive:cases_of_non_respect", "S3-1_07", ""),
     ("T-4", "harm", "derive:severe_incidents", "S3-4_11", ""),
-    ("T-5", "harm", "", "S3-4_14", ""),  # only the Narratives sheet would give it
+    ("T-5", "harm", "", "S3-4_05", ""),  # only the Narratives sheet would give it
 )
 
 SECTIONS = """
@@ -90,7 +90,7 @@ def _tiny_rulebook(folder: Path) -> Path:
     (book / "due_diligence.toml").write_text("elements = []\n", encoding="utf-8")
     rules = (SHIPPED / "gap_rules.toml").read_text(encoding="utf-8")
     (book / "gap_rules.toml").write_text(
-        "rules = []\n" + rules[: rules.index("[[rules]]")], encoding="utf-8"
+        "rules = []\n" + rules[: rules.index("\n[[rules]]\n")], encoding="utf-8"
     )
     (book / "templates" / "about.j2").write_text(TEMPLATE, encoding="utf-8")
     return folder
