@@ -22,7 +22,9 @@ MONEY = (
 
 
 def action_line(a: Action) -> str:
-    return f"{a.title} ({a.id}, {a.status}): {sentence(a.description)}"
+    """`Remedy for people harmed (ACT-13, in progress).`: the actions table below describes
+    each action; its text is not repeated here."""
+    return f"{a.title} ({a.id}, {a.status})."
 
 
 def _trigger(data: Inputs, dp: Datapoint) -> list:
@@ -43,11 +45,12 @@ def prevention(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     if not rows:
         return []
     lines = [
-        action_line(a)
-        + f" It addresses {listing([f'{titles[i]} ({i})' for i in a.impacts if i in titles])}."
+        f"{a.title} ({a.id}, {a.status}) addresses "
+        + listing([f"{titles[i]} ({i})" for i in a.impacts if i in titles])
+        + "."
         for a in rows
     ]
-    return [c.textblock(dp.id, lines, cells(rows, "title", "description", "impacts"))]
+    return [c.textblock(dp.id, lines, cells(rows, "title", "status", "impacts"))]
 
 
 def of_type(c: Composer, data: Inputs, dp: Datapoint, argument: str) -> list[Block]:
@@ -65,7 +68,7 @@ def of_type(c: Composer, data: Inputs, dp: Datapoint, argument: str) -> list[Blo
 
 
 def _where(rows: list[Action]) -> tuple[str, ...]:
-    return cells(rows, "title", "description", "status", "action_type")
+    return cells(rows, "title", "status", "action_type")
 
 
 def _actions_text(

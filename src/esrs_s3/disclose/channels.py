@@ -29,10 +29,10 @@ def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     approaches = [ch for ch in data.workbook.channels if ch.remedy_approach]
     actions = [a for a in data.workbook.actions if a.action_type == "remediate"]
     lines = [f"{ch.id}: {sentence(ch.remedy_approach)}" for ch in approaches]
-    lines += [f"{a.id} {a.title}: {sentence(a.description)}" for a in actions]
+    lines += [f"{a.title} ({a.id}), described under S3-4." for a in actions]
     if not lines:
         return []
-    where = cells(approaches, "remedy_approach") + cells(actions, "description")
+    where = cells(approaches, "remedy_approach") + cells(actions, "title", "action_type")
     return [c.textblock(dp.id, lines, where)]
 
 

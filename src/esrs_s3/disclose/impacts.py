@@ -15,7 +15,7 @@ from esrs_s3.resources import load_toml
 
 # The yes/no questions the Narratives sheet answers, by datapoint source argument.
 QUESTIONS = {
-    "in-scope": "All affected communities who can be materially impacted by the undertaking are "
+    "in-scope": "All affected communities who can be materially impacted by us are "
     "included in the scope of this disclosure",
     "specific-groups": "Material risks or opportunities arise from impacts on, or dependencies "
     "on, specific groups of affected communities rather than all of them",

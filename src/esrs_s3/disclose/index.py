@@ -89,13 +89,13 @@ def selection_of_information(c: Composer, data: Inputs, dp: Datapoint, _: str) -
             dp.id,
             [
                 (
-                    "The statement reports every datapoint of the requirements above for the "
+                    "We report every datapoint of the requirements above for the "
                     f"material matters ({listing(found)}), "
                     if found
-                    else "No matter of S3 is material, so the statement reports the ESRS 2 "
+                    else "No matter of S3 is material, so we report the ESRS 2 "
                     "requirements that apply whatever the assessment, "
                 )
-                + "as ESRS 1 ¶31-35 ask: a datapoint about a situation the undertaking is not in "
+                + "as ESRS 1 ¶31-35 ask: a datapoint about a situation we are not in "
                 "(no policy, no channel, no material risk) is marked not applicable, voluntary "
                 "datapoints are reported where the workbook gives them, and the datapoints other "
                 "EU legislation relies on (ESRS 2 Appendix B) are always listed with their status."

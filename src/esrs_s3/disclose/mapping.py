@@ -236,9 +236,9 @@ def _document(workbook, assessment, composer, sections, rulebook) -> Document:
         contexts=tuple(composer.facts.contexts.values()),
         facts=tuple(composer.facts.facts),
         units=tuple(units),
+        generator=f"esrs-s3 {__version__}",
         provenance=(
             ("input SHA-256", workbook.sha256),
-            ("tool", f"esrs-s3 {__version__}"),
             ("rulebook", f"{rulebook.id} ({rulebook.legal_act})"),
             ("taxonomy", rulebook.taxonomy_entry_point),
             (

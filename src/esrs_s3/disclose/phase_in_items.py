@@ -32,9 +32,9 @@ def note(c: Composer, data: Inputs, _: str) -> list[Block]:
             kind="note",
             runs=(
                 Run(
-                    text=f"With {u.employees:,} employees the undertaking uses the phase-in of "
-                    f"ESRS 1 Appendix C and omits the S3 datapoints in its {year} year of "
-                    "reporting under ESRS. It reports instead what ESRS 2 ¶17 asks."
+                    text=f"With {u.employees:,} employees we use the phase-in of ESRS 1 "
+                    f"Appendix C and omit the S3 datapoints in our {year} year of reporting "
+                    "under ESRS. We report instead what ESRS 2 ¶17 asks."
                 ),
             ),
         )

@@ -115,7 +115,7 @@ def none_adopted(
     given = data.narrative(reasons.datapoint)
     timeframe_given = data.narrative(timeframe.datapoint)
     lead = (
-        f"The undertaking has not adopted {plural} to manage its material impacts, risks and "
+        f"We have not adopted {plural} to manage our material impacts, risks and "
         "opportunities related to affected communities."
     )
     if given is None and timeframe_given is None:

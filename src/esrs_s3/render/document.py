@@ -65,7 +65,8 @@ class Document(BaseModel):
     contexts: tuple[Context, ...]
     facts: tuple[Fact, ...]
     units: tuple[tuple[str, str], ...]  # (id, measure QName)
-    provenance: tuple[tuple[str, str], ...]  # shown on the cover: input SHA-256, versions
+    provenance: tuple[tuple[str, str], ...]  # a line at the end: input SHA-256, rulebook...
+    generator: str = ""  # the tool and its version, in the XHTML metadata (and the manifest)
     draft: str = ""  # what keeps the statement a draft ("12 mandatory datapoints missing, ...")
 
     @cached_property
