@@ -349,7 +349,7 @@ def test_nothing_adopted(make_workbook) -> None:
     # gives them
     assert status["S3.MDR-P_07"] == status["S3.MDR-A_13"] == "missing"
     xhtml = result.files[0].read_text(encoding="utf-8")
-    assert "has not adopted policies" in xhtml and "has not adopted actions" in xhtml
+    assert "We have not adopted policies" in xhtml and "We have not adopted actions" in xhtml
     assert xhtml.count("Neither reasons nor a timeframe for adopting them are given.") == 2
     assert status["S3-3_16"] == "disclosed"  # the base workbook has no Channels rows
     no_channel = [f for f in result.statement.document.facts if f.datapoint == "S3-3_16"]
@@ -415,7 +415,7 @@ def test_reasons_and_timeframes_for_having_none(make_workbook) -> None:
     assert status["S3.MDR-A_13"] == "missing"  # the reasons are required, the timeframe "may"
     assert status["S3.MDR-A_14"] == "voluntary, not reported"
     xhtml = none.files[0].read_text(encoding="utf-8")
-    assert "has not adopted actions" in xhtml and "Neither reasons nor a timeframe" in xhtml
+    assert "We have not adopted actions" in xhtml and "Neither reasons nor a timeframe" in xhtml
     with_policies = scenario(
         make_workbook, "reasons-not-needed", rows={**MATERIAL, "Narratives": narratives}
     )
