@@ -144,3 +144,27 @@ def test_the_tiny_statement_is_valid_xbrl(tiny_build: Path) -> None:
 
     [report] = verify_files([tiny_build / "statement.xhtml"], taxonomy_package())
     assert report.ok, [str(m) for m in report.errors][:5]
+
+
+def test_a_rulebook_naming_what_does_not_exist_is_refused(tmp_path: Path) -> None:
+    """A typo in the data is a clear error naming the datapoint, not a traceback."""
+    rules = _tiny_rulebook(tmp_path / "rulebooks")
+    catalogue = rules / "tiny-s3" / "catalogue.csv"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(
+        text.replace("derive:policy_frameworks", "derive:policy_framework"), encoding="utf-8"
+    )
+    workbook = write_workbook(
+        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
+    )
+    assert done.returncode != 0
+    assert "T-1: unknown derivation 'policy_framework'" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

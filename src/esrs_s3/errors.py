@@ -28,3 +28,14 @@ class TaxonomyNotFound(EsrsS3Error):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class BrokenRulebook(EsrsS3Error):
+    """A rulebook's data names a section, condition, derivation or table that does not exist."""
+
+    def __init__(self, rulebook_id: str, problems: list[str]) -> None:
+        shown = "; ".join(problems[:5]) + (
+            f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        )
+        super().__init__(f"rulebook {rulebook_id}: {shown}")
+        self.problems = problems

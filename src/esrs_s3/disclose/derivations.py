@@ -12,6 +12,7 @@ uses (the catalogue's `source`, `sections.toml` contents) to the functions that 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from esrs_s3.disclose import (
     actions,
@@ -25,9 +26,11 @@ from esrs_s3.disclose import (
     targets,
     wording,
 )
-from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.catalogue import Datapoint, Layout, load_catalogue, load_layout
 from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.conditions import CONDITIONS
 from esrs_s3.disclose.inputs import Inputs, column_text, name_and_id
+from esrs_s3.errors import BrokenRulebook
 from esrs_s3.render.document import Block
 
 DatapointDerivation = Callable[[Composer, Inputs, Datapoint, str], list[Block]]
@@ -142,19 +145,48 @@ def content(c: Composer, data: Inputs, item: str) -> list[Block]:
     return registry[name](c, data, argument)
 
 
-def check(catalogue: tuple[Datapoint, ...], tables: dict) -> list[str]:
-    """Problems with the names a rulebook's data uses: unknown derivations or tables."""
-    problems = []
+ITEMS = ("datapoints", "narratives", "figure:matrix")
+
+
+def problems(catalogue: tuple[Datapoint, ...], layout: Layout) -> list[str]:
+    """What a rulebook's data names that does not exist: a section of a datapoint, a condition,
+    a derivation, a table or a section's content item."""
+    anchors = {s.anchor for s in layout.sections}
+    found = []
     for dp in catalogue:
         kind, _, spec = dp.source.partition(":")
         name = spec.partition(":")[0]
+        if dp.section not in anchors:
+            found.append(f"{dp.id}: unknown section {dp.section!r}")
         if kind == "derive" and name not in DATAPOINT:
-            problems.append(f"{dp.id}: unknown derivation {name!r}")
-        elif kind == "table" and spec not in TABLES:
-            problems.append(f"{dp.id}: unknown table {spec!r}")
+            found.append(f"{dp.id}: unknown derivation {name!r}")
+        elif kind == "table" and spec not in layout.tables:
+            found.append(f"{dp.id}: unknown table {spec!r}")
         elif kind not in ("", "derive", "column", "table"):
-            problems.append(f"{dp.id}: unknown source {dp.source!r}")
-    for table in tables:
-        if table not in TABLES:
-            problems.append(f"tables.toml: unknown table {table!r}")
-    return problems
+            found.append(f"{dp.id}: unknown source {dp.source!r}")
+        for condition in dp.applies_when:
+            if condition.removeprefix("?").partition(":")[0] not in CONDITIONS:
+                found.append(f"{dp.id}: unknown condition {condition!r}")
+    for section in layout.sections:
+        if section.when and section.when.partition(":")[0] not in CONDITIONS:
+            found.append(f"section {section.anchor}: unknown condition {section.when!r}")
+        for item in section.contents:
+            kind, _, spec = item.partition(":")
+            name = spec.partition(":")[0]
+            known = (
+                item in ITEMS
+                or (kind == "block" and name in BLOCKS)
+                or (kind == "table" and name in TABLES and name in layout.tables)
+                or kind == "template"
+            )
+            if not known:
+                found.append(f"section {section.anchor}: unknown content {item!r}")
+    return found
+
+
+@cache
+def check_rulebook(rulebook_id: str) -> None:
+    """Refuse a rulebook whose data names what does not exist (BrokenRulebook, listing it)."""
+    found = problems(load_catalogue(rulebook_id), load_layout(rulebook_id))
+    if found:
+        raise BrokenRulebook(rulebook_id, found)

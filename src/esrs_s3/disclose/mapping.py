@@ -14,7 +14,7 @@ from esrs_s3.assess.matrix import matrix_svg
 from esrs_s3.disclose.catalogue import Datapoint, SectionSpec, load_catalogue, load_layout
 from esrs_s3.disclose.composer import Composer, DatapointResult, Status
 from esrs_s3.disclose.conditions import evaluate
-from esrs_s3.disclose.derivations import content, derive
+from esrs_s3.disclose.derivations import check_rulebook, content, derive
 from esrs_s3.disclose.inputs import Inputs, fill_narrative
 from esrs_s3.disclose.narratives import heading_of, narrative_blocks
 from esrs_s3.disclose.regime import Regime, decide_regime
@@ -150,6 +150,7 @@ def compose_statement(
     """Compose the statement of a valid workbook (the Undertaking sheet must be filled) by
     walking its rulebook's sections. `matrix` is the matrix SVG when the caller has drawn it
     already."""
+    check_rulebook(assessment.rulebook)
     regime = decide_regime(workbook, assessment)
     rulebook = load_rulebook(assessment.rulebook)
     members = load_toml(f"{assessment.rulebook}/members.toml")
