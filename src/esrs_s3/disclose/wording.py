@@ -29,6 +29,7 @@ def environment(rulebook_id: str) -> Environment:
         keep_trailing_newline=False,
     )
     env.globals.update(count=text.count, listing=text.listing, sentence=text.sentence)
+    env.filters["g"] = lambda value: f"{value:g}"
     return env
 
 
@@ -46,8 +47,19 @@ def paragraphs(data: Inputs, name: str) -> list[str]:
             rulebook=rulebook,
         )
     )
+    return split(rendered)
+
+
+def split(rendered: str) -> list[str]:
+    """Rendered wording as paragraphs (a blank line separates them), whitespace collapsed."""
     parts = (" ".join(p.split()) for p in _PARAGRAPHS.split(rendered))
     return [p for p in parts if p]
+
+
+def say(data: Inputs, template: str, macro: str, **values: object) -> list[str]:
+    """The paragraphs of macro `macro` of the rulebook's template `<template>.j2`."""
+    module = environment(data.assessment.rulebook).get_template(f"{template}.j2").module
+    return split(str(getattr(module, macro)(**values)))
 
 
 def blocks(data: Inputs, name: str) -> list[Block]:
