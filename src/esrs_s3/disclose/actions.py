@@ -9,6 +9,7 @@ from esrs_s3.disclose.conditions import material_group, started_earlier
 from esrs_s3.disclose.inputs import Inputs, Part, item_enum, own_words, para
 from esrs_s3.disclose.records import cell, link, name, none_adopted, records, with_rest
 from esrs_s3.disclose.text import amount, cells, count, first_listed, listing, sentence
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.models import Action
 from esrs_s3.render.document import Block, Run
 
@@ -102,7 +103,7 @@ def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     if rows:
         blocks.append(
             para(
-                "Action has been taken to provide or enable remedy for actual material impacts: ",
+                f"{phrase(data, 'remedy_taken')}: ",
                 c.flag(dp.id, True, cells(rows, "action_type")),
                 ".",
             )
@@ -142,11 +143,7 @@ def resources(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     return [
         c.textblock(
             dp.id,
-            [
-                "Resources allocated to the actions on affected communities: "
-                + "; ".join(parts)
-                + "."
-            ],
+            [f"{phrase(data, 'resources')}: " + "; ".join(parts) + "."],
             cells(actions, *(field for field, _ in MONEY)),
         )
     ]
@@ -159,8 +156,7 @@ def severe_incidents(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[B
     where = cells(incidents, "severe") or ("Incidents!A2",)
     blocks = [
         para(
-            "Severe human-rights issues or incidents connected to affected communities were "
-            "reported in the period: ",
+            f"{phrase(data, 'severe_reported')}: ",
             c.flag(dp.id, bool(severe), where),
             ".",
         )

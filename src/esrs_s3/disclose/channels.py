@@ -7,20 +7,8 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, para
 from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.render.document import Block
-
-# S3 ¶27 c-d, AR 25: a yes/no that holds only if it holds for every channel, by column:
-# what the statement claims and how it names a channel without it.
-EVERY_CHANNEL = {
-    "anti_retaliation": (
-        "Policies protect the people who use each channel against retaliation",
-        "without that protection",
-    ),
-    "confidential": (
-        "Grievances are treated confidentially in each channel",
-        "without confidential treatment",
-    ),
-}
 
 
 def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -82,9 +70,10 @@ def trust(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 
 def every_channel(c: Composer, data: Inputs, dp: Datapoint, field: str) -> list[Block]:
-    """A yes/no that holds only if it holds for every channel; the exceptions are named."""
+    """A yes/no that holds only if it holds for every channel (S3 ¶27 c-d, AR 25); the
+    exceptions are named. The words' phrases `<field>` and `<field>_lacking` say it."""
     channels = data.workbook.channels
-    claim, lacking = EVERY_CHANNEL[field]
+    claim, lacking = phrase(data, field), phrase(data, f"{field}_lacking")
     without = [ch for ch in channels if not getattr(ch, field)]
     return [
         para(
@@ -100,7 +89,7 @@ def anonymous(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = [ch for ch in channels if ch.anonymous]
     return [
         para(
-            "Concerns can be raised anonymously: ",
+            f"{phrase(data, 'anonymous')}: ",
             c.flag(dp.id, bool(found), cells(channels, "anonymous")),
             f" (through {listing([ch.name for ch in found])})." if found else ".",
         )
@@ -111,7 +100,7 @@ def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
     """S3 ¶28: the statement that no channel is adopted."""
     return [
         para(
-            "No channel through which affected communities can raise concerns has been adopted: ",
+            f"{phrase(data, 'no_channel')}: ",
             c.flag(dp.id, True, ("Channels!A2",)),
             ".",
         )

@@ -7,6 +7,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
 from esrs_s3.disclose.text import cells, count, listing, sentence
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.render.document import Block
 
 
@@ -63,7 +64,7 @@ def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
     """S3 ¶24: the statement that no general engagement process is adopted."""
     return [
         para(
-            "No general process to engage with affected communities has been adopted: ",
+            f"{phrase(data, 'no_engagement')}: ",
             c.flag(dp.id, True, ("Engagement!A2",)),
             ".",
         )
@@ -94,7 +95,7 @@ def forms(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = sorted({e.form for e in rows})
     return [
         para(
-            "Engagement takes place ",
+            f"{phrase(data, 'engagement_takes_place')} ",
             enum_fact(
                 c,
                 data,

@@ -9,17 +9,10 @@ from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
 from esrs_s3.disclose.records import cell, name, with_rest
 from esrs_s3.disclose.text import cells, count, first_listed, listing, more, number_text, sentence
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
-
-# The yes/no questions the Narratives sheet answers, by datapoint source argument.
-QUESTIONS = {
-    "in-scope": "All affected communities who can be materially impacted by us are "
-    "included in the scope of this disclosure",
-    "specific-groups": "Material risks or opportunities arise from impacts on, or dependencies "
-    "on, specific groups of affected communities rather than all of them",
-}
 
 
 def named(iro: Iro) -> str:
@@ -38,8 +31,9 @@ def _joined(runs: list[Run]) -> list[Run | str]:
 
 
 def answer(c: Composer, data: Inputs, dp: Datapoint, question: str) -> list[Block]:
-    """A yes/no or a year the Narratives sheet answers, asked as QUESTIONS[question]."""
-    return answered(c, data, dp, QUESTIONS[question])
+    """A yes/no or a year the Narratives sheet answers, asked as the phrase `question` of the
+    rulebook's words (`in_scope`, `specific_groups`)."""
+    return answered(c, data, dp, phrase(data, question))
 
 
 def by_community(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -56,7 +50,7 @@ def by_community(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
             + listing([named(i) for i in listed])
             + (f"; {more(rest, 'impacts')}" if rest else ".")
         )
-    lines.append("The table above describes each of them.")
+    lines.append(phrase(data, "described_above"))
     return [c.textblock(dp.id, lines, cells(impacts, "community_type"))]
 
 
@@ -65,7 +59,7 @@ def community_types(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Bl
     kinds = list(dict.fromkeys(i.community_type for i in impacts))
     return [
         para(
-            "Types of communities subject to material impacts: ",
+            f"{phrase(data, 'community_types')}: ",
             enum_fact(
                 c,
                 data,
@@ -121,7 +115,7 @@ def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         c.textblock(
             dp.id,
             [f"{i.kind.capitalize()}: {named(i)}." for i in found]
-            + ["The table above describes each of them."],
+            + [phrase(data, "described_above")],
             cells(found, "kind"),
         )
     ]
@@ -202,7 +196,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         return []
     block = Block(
         kind="table",
-        caption="Our material impacts, risks and opportunities, the most significant first",
+        caption=phrase(data, "iro_table"),
         headers=(
             "impact, risk or opportunity",
             "kind, value chain, time horizon",

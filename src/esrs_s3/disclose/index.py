@@ -9,6 +9,7 @@ from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, para
 from esrs_s3.disclose.phase_in_items import matters
 from esrs_s3.disclose.text import cells, count, listing
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
 
@@ -68,7 +69,7 @@ def requirements_complied_with(c: Composer, data: Inputs, dp: Datapoint, _: str)
     c.derived(dp.id, "derived from the disclosure requirements this statement's sections report")
     return [
         para(
-            "Disclosure requirements complied with in this statement: ",
+            f"{phrase(data, 'requirements_complied')}: ",
             enum_fact(
                 c,
                 data,
@@ -147,7 +148,7 @@ def content_index(c: Composer, data: Inputs, _: str) -> list[Block]:
     return [
         Block(
             kind="table",
-            caption="Disclosure requirements and where this statement reports them",
+            caption=phrase(data, "content_index"),
             headers=("disclosure requirement", "where in this statement", "reported"),
             rows=tuple(rows),
             css="content-index",

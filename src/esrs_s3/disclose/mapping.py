@@ -19,6 +19,7 @@ from esrs_s3.disclose.inputs import Inputs, fill_narrative
 from esrs_s3.disclose.narratives import heading_of, narrative_blocks
 from esrs_s3.disclose.regime import Regime, decide_regime
 from esrs_s3.disclose.text import listing
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.models import Workbook
 from esrs_s3.render.document import Block, Document, Run, Section
 from esrs_s3.resources import load_toml
@@ -172,8 +173,7 @@ def compose_statement(
         kind="figure",
         image="data:image/svg+xml;base64,"
         + base64.b64encode(matrix or matrix_svg(assessment)).decode("ascii"),
-        caption="Materiality matrix: financial score against impact score for every "
-        "impact, risk and opportunity of the register; filled points are material.",
+        caption=phrase(data, "matrix"),
     )
     walk = _Walk(composer, data, figure)
     bodies: dict[str, list[Block]] = {}

@@ -8,7 +8,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs
 from esrs_s3.disclose.text import cells, count, listing
-from esrs_s3.disclose.wording import say
+from esrs_s3.disclose.wording import phrase, say
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 
@@ -170,7 +170,7 @@ def parameters(c: Composer, data: Inputs, _: str) -> list[Block]:
     return [
         Block(
             kind="table",
-            caption="Assessment settings that differ from the defaults",
+            caption=phrase(data, "settings_table"),
             headers=("setting", "our value", "default", "set in"),
             rows=tuple(
                 (

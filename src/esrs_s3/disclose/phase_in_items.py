@@ -6,6 +6,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
 from esrs_s3.disclose.text import cells, listing, number_text, sentence
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 
@@ -60,7 +61,7 @@ def material_matters(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[B
     found = matters(data)
     return [
         para(
-            "Material matters (ESRS 1 AR 16): ",
+            f"{phrase(data, 'material_matters')}: ",
             enum_fact(
                 c,
                 data,

@@ -9,6 +9,7 @@ from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, para
 from esrs_s3.disclose.records import cell, link, name, none_adopted, records, with_rest
 from esrs_s3.disclose.text import cells, count, first_listed, listing, sentence
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.models import Policy
 from esrs_s3.render.document import Block, Run
 
@@ -62,8 +63,7 @@ def alignment(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         )
     return [
         para(
-            "The policies that cover material impacts are aligned with internationally "
-            "recognised instruments: ",
+            f"{phrase(data, 'aligned')}: ",
             c.flag(dp.id, not silent, where),
             ".",
         ),

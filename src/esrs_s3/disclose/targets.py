@@ -8,6 +8,7 @@ from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, Part, answered, column_text, item_enum
 from esrs_s3.disclose.records import cell, link, name, records, target_level, with_rest
 from esrs_s3.disclose.text import cells, first_listed, listing, number_text
+from esrs_s3.disclose.wording import phrase
 from esrs_s3.render.document import Block, Run
 
 
@@ -28,11 +29,11 @@ def _without_targets(c: Composer, data: Inputs) -> list[Block]:
     without one."""
     tracked = [a for a in data.workbook.actions if a.effectiveness_tracking]
     blocks = [
-        Block(kind="note", runs=(Run(text="No measurable target set (ESRS 2 ¶72, ¶81)."),)),
+        Block(kind="note", runs=(Run(text=phrase(data, "no_target")),)),
         Block(
             kind="paragraph",
             runs=(
-                Run(text="The effectiveness of policies and actions is tracked without targets: "),
+                Run(text=f"{phrase(data, 'tracked_without_targets')}: "),
                 c.flag(
                     data.part("targets", "tracked_without").datapoint,
                     bool(tracked),
@@ -46,7 +47,7 @@ def _without_targets(c: Composer, data: Inputs) -> list[Block]:
         how = c.datapoints[data.part("targets", "tracked_how").datapoint]
         blocks += column_text(c, how, tracked, "effectiveness_tracking")
         base_year = c.datapoints[data.part("targets", "base_year_without").datapoint]
-        blocks += answered(c, data, base_year, "Base year from which progress is measured")
+        blocks += answered(c, data, base_year, phrase(data, "base_year"))
     return blocks
 
 

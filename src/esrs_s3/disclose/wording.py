@@ -65,3 +65,8 @@ def say(data: Inputs, template: str, macro: str, **values: object) -> list[str]:
 def blocks(data: Inputs, name: str) -> list[Block]:
     """A template's paragraphs as untagged paragraphs of the statement."""
     return [Block(kind="paragraph", runs=(Run(text=p),)) for p in paragraphs(data, name)]
+
+
+def phrase(data: Inputs, key: str) -> str:
+    """One fixed phrase of the rulebook's `words.j2` (a lead, a question, a caption)."""
+    return say(data, "words", "phrase", key=key)[0]
