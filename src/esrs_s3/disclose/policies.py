@@ -28,15 +28,17 @@ def instruments(policy: Policy) -> list[str]:
 def frameworks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     """S3 ¶16: the instruments each policy refers to, and its description."""
     policies = data.workbook.policies
-    lines = []
-    for p in policies:
-        named = instruments(p)
-        lines.append(
-            f"{p.name} ({p.id}) "
-            + (f"refers to {listing(named)}." if named else f"does not refer to {NONE_OF_THEM}.")
-            + f" {sentence(p.description)}"
+    lines = [
+        f"{p.name} ({p.id}) "
+        + (
+            f"refers to {listing(instruments(p))}."
+            if instruments(p)
+            else f"does not refer to {NONE_OF_THEM}."
         )
-    where = cells(policies, "description", "references_ungp", "references_oecd", "references_ilo")
+        for p in policies
+    ]
+    lines.append(phrase(data, "policies_below"))
+    where = cells(policies, "name", "references_ungp", "references_oecd", "references_ilo")
     return [c.textblock(dp.id, lines, where)]
 
 
@@ -52,9 +54,6 @@ def alignment(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     lines = [
         f"{count(len(scope), 'policy', 'policies')} cover material impacts, risks or "
         f"opportunities; {len(scope) - len(silent)} of them refer to {NONE_OF_THEM}."
-    ]
-    lines += [
-        f"{p.name} ({p.id}) refers to {listing(instruments(p))}." for p in scope if p not in silent
     ]
     if silent:
         lines.append(
@@ -182,14 +181,12 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             else Run(text="none")
         )
         available = "Public" + (f" at {p.url}" if p.url else "") if p.public else "Not public"
-        if p.communication:
-            available += f". {sentence(p.communication)}"
-        available_run = c.fact(
+        available_run = c.fact(  # how it is communicated: S3-1 ¶17, said once above
             part("availability").datapoint,
             "textblock",
             available,
             item=p.id,
-            sources=cells([p], "public", "communication", *(("url",) if p.public else ())),
+            sources=cells([p], "public", *(("url",) if p.public else ())),
         )
         if p.indigenous_peoples_provisions:
             provisions.append(contents.fact)
