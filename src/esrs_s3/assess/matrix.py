@@ -32,7 +32,8 @@ STYLE = {
 
 
 def point_positions(assessment: Assessment) -> list[tuple[float, float]]:
-    """Coordinates with points that coincide spread on a small circle, in register order."""
+    """Coordinates with points that coincide spread on a small circle, in register order; no
+    point is spread across a threshold line."""
     groups: dict[tuple[float, float], list[int]] = defaultdict(list)
     base = []
     for index, item in enumerate(assessment.iros):
@@ -49,8 +50,20 @@ def point_positions(assessment: Assessment) -> list[tuple[float, float]]:
             angle = rank * GOLDEN_ANGLE
             distance = radius * math.sqrt((rank + 0.5) / len(members))
             x, y = base[index]
-            spread[index] = (x + distance * math.cos(angle), y + distance * math.sin(angle))
+            dx, dy = distance * math.cos(angle), distance * math.sin(angle)
+            spread[index] = (
+                _same_side_of(x, dx, assessment.parameters["financial_threshold"]),
+                _same_side_of(y, dy, assessment.parameters["impact_threshold"]),
+            )
     return spread
+
+
+def _same_side_of(value: float, offset: float, threshold: float) -> float:
+    """`value` moved by `offset`, mirrored where it would cross the threshold line: a point
+    at or above a threshold (material) is never drawn below it, nor one below it above."""
+    if value >= threshold:
+        return value + abs(offset) if value + offset < threshold else value + offset
+    return value - abs(offset) if value + offset >= threshold else value + offset
 
 
 def draw(assessment: Assessment):

@@ -61,6 +61,7 @@ DATAPOINT: dict[str, DatapointDerivation] = {
     "impact_occurrence": impacts.occurrence,
     "positive_impacts": impacts.positive,
     "risks_and_opportunities": impacts.risks,
+    "greater_risk": impacts.greater_risk,
     # IRO-1
     "method_register": method.register,
     "method_impacts": method.impacts,

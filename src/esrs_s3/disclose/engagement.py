@@ -6,34 +6,25 @@ from __future__ import annotations
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
-from esrs_s3.disclose.text import cells, count, listing, sentence
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.text import cells, listing, sentence
+from esrs_s3.disclose.wording import phrase, say
 from esrs_s3.render.document import Block
 
 
-def _process(e) -> str:
-    """`ENG-01 (direct, twice a year)`: an engagement process named where S3-2 describes it."""
-    return f"{e.id} ({e.form}, {e.frequency})"
+def processes(data: Inputs) -> str:
+    """`ENG-01, ENG-02 and ENG-03`: the engagement processes, which S3-2 describes."""
+    return listing([e.id for e in data.workbook.engagement])
 
 
 def overview(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     """SBM-2 ¶45 a: how the interests and views of affected communities are heard; the
     processes themselves are described once, under S3-2."""
     rows = data.workbook.engagement
-    lines = (
-        [
-            "We hear the interests and views of affected communities through "
-            f"{count(len(rows), 'engagement process', 'engagement processes')}, described "
-            f"under S3-2: {listing([_process(e) for e in rows])}."
-        ]
-        if rows
-        else []
-    )
+    lines = say(data, "words", "views_heard", processes=processes(data)) if rows else []
     words, cell = own_words(data, dp.id)
     if not (lines or words):
         return []
-    where = cells(rows, "form", "frequency")
-    return [c.textblock(dp.id, lines + words, where + cell)]
+    return [c.textblock(dp.id, lines + words, cells(rows, "id") + cell)]
 
 
 def approach(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -43,21 +34,12 @@ def approach(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         return [
             c.textblock(
                 dp.id,
-                ["No general process to engage with affected communities has been adopted."],
+                [f"{phrase(data, 'no_engagement')}."],
                 ("Engagement!A2",),
             )
         ]
-    return [
-        c.textblock(
-            dp.id,
-            [
-                "Our general approach to engaging with affected communities is to engage "
-                f"through {count(len(engagement), 'process', 'processes')}, described under "
-                f"S3-2: {listing([_process(e) for e in engagement])}."
-            ],
-            cells(engagement, "form", "frequency"),
-        )
-    ]
+    lines = say(data, "words", "engagement_approach", processes=processes(data))
+    return [c.textblock(dp.id, lines, cells(engagement, "id"))]
 
 
 def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:

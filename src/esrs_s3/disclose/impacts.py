@@ -9,7 +9,7 @@ from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
 from esrs_s3.disclose.records import cell, name, with_rest
 from esrs_s3.disclose.text import cells, count, first_listed, listing, more, number_text, sentence
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.wording import phrase, say
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
@@ -252,3 +252,13 @@ def covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
             item=iro.id,
         )
     )
+
+
+def greater_risk(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """S3 ¶10: how we understand which communities are at greater risk of harm: from the
+    engagement whose insight S3-2 gives (said once, there)."""
+    rows = [e for e in data.workbook.engagement if e.vulnerable_groups_insight]
+    if not rows:
+        return []
+    lines = say(data, "words", "greater_risk", processes=listing([e.id for e in rows]))
+    return [c.textblock(dp.id, lines, cells(rows, "id"))]

@@ -137,19 +137,20 @@ def content_index(c: Composer, data: Inputs, _: str) -> list[Block]:
     for spec in c.sections.values():
         if not spec.requirements or spec.part_of:
             continue
-        label = ", ".join(name for _, name in spec.requirements)
+        also = [name for _, name in spec.requirements[1:]]
+        with_also = f" (with {listing(also)})" if also else ""
         if spec.anchor in c.composed or spec.index:
-            where: tuple[Run, ...] = (Run(text=spec.title, href=spec.anchor),)
+            where: tuple[Run, ...] = (Run(text=spec.title, href=spec.anchor), Run(text=with_also))
             status = "reported"
         else:
-            where = (Run(text="-"),)
+            where = (Run(text=spec.title + with_also),)
             status = _not_reported(data, spec.otherwise)
-        rows.append(((Run(text=label),), where, (Run(text=status),)))
+        rows.append((where, (Run(text=status),)))
     return [
         Block(
             kind="table",
             caption=phrase(data, "content_index"),
-            headers=("disclosure requirement", "where in this statement", "reported"),
+            headers=("disclosure requirement and where this statement reports it", "reported"),
             rows=tuple(rows),
             css="content-index",
         )

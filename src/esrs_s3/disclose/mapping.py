@@ -189,7 +189,8 @@ def compose_statement(
         bodies[spec.anchor] = blocks
         order.append(spec)
         composer.composed[spec.anchor] = spec.title
-        composer.requirements += spec.requirements
+        if not spec.index:  # those of GOV-4 and IRO-2 are added before they are composed
+            composer.requirements += spec.requirements
 
     for spec in (s for s in layout.sections if not s.index):
         compose(spec)

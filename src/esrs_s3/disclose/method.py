@@ -79,9 +79,9 @@ def consultation(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
     rows = data.workbook.engagement
     if not rows:
         return []
-    processes = [f"{e.id} ({e.form}, {e.frequency})" for e in rows]
+    processes = listing([e.id for e in rows])
     lines = say(data, "method", "consultation", processes=processes)
-    return [c.textblock(dp.id, lines, cells(rows, "form", "frequency"))]
+    return [c.textblock(dp.id, lines, cells(rows, "id"))]
 
 
 def _floor(data: Inputs) -> tuple[object | None, list[str]]:
@@ -133,7 +133,7 @@ def inputs(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     counts = [
         _kind_count(kind, rows, data.material_ids) for kind, rows in _kinds(data).items() if rows
     ]
-    changed = [x for x in data.assessment.parameters.used if x.source != "default"]
+    changed = _changed(data)
     lines = say(
         data,
         "method",
@@ -155,6 +155,11 @@ def inputs(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     ]
 
 
+def _changed(data: Inputs) -> list:
+    """The parameters we set to a value other than the default."""
+    return [x for x in data.assessment.parameters.used if x.value != x.default]
+
+
 def _value(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -164,20 +169,19 @@ def _value(value: object) -> str:
 def parameters(c: Composer, data: Inputs, _: str) -> list[Block]:
     """The settings we chose that differ from the defaults (every one, with its source, is in
     assessment.xlsx)."""
-    changed = [x for x in data.assessment.parameters.used if x.source != "default"]
+    changed = _changed(data)
     if not changed:
         return []
     return [
         Block(
             kind="table",
             caption=phrase(data, "settings_table"),
-            headers=("setting", "our value", "default", "set in"),
+            headers=("setting", "our value", "default"),
             rows=tuple(
                 (
                     (Run(text=x.help),),
                     (Run(text=_value(x.value)),),
                     (Run(text=_value(x.default)),),
-                    (Run(text=x.source),),
                 )
                 for x in changed
             ),
