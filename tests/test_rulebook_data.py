@@ -93,6 +93,9 @@ def _tiny_rulebook(folder: Path) -> Path:
         "rules = []\n" + rules[: rules.index("\n[[rules]]\n")], encoding="utf-8"
     )
     (book / "templates" / "about.j2").write_text(TEMPLATE, encoding="utf-8")
+    # the phrases the shared derivations speak with (leads, questions, captions) are wording
+    # too: a rulebook brings its own; the tiny one borrows the shipped ones
+    shutil.copy(ROOT / "templates" / "statement" / "esrs-2023" / "words.j2", book / "templates")
     return folder
 
 
@@ -166,5 +169,27 @@ def test_a_rulebook_naming_what_does_not_exist_is_refused(tmp_path: Path) -> Non
     )
     assert done.returncode != 0
     assert "T-1: unknown derivation 'policy_framework'" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_rulebook_without_its_wording_is_refused(tmp_path: Path) -> None:
+    """A template the statement needs and the rulebook lacks is named, not a traceback."""
+    rules = _tiny_rulebook(tmp_path / "rulebooks")
+    (rules / "tiny-s3" / "templates" / "words.j2").unlink()
+    workbook = write_workbook(
+        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
+    )
+    assert done.returncode != 0
+    assert "rulebook tiny-s3: its statement wording needs the template words.j2" in (
+        done.stdout + done.stderr
+    )
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

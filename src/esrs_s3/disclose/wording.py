@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 
 from esrs_s3.disclose import text
 from esrs_s3.disclose.inputs import Inputs
+from esrs_s3.errors import BrokenRulebook
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import rulebook_templates
 from esrs_s3.rulebook import load_rulebook
@@ -33,12 +34,22 @@ def environment(rulebook_id: str) -> Environment:
     return env
 
 
+def template(rulebook_id: str, name: str) -> Template:
+    """The rulebook's template `<name>.j2`; a rulebook without it is refused, naming it."""
+    try:
+        return environment(rulebook_id).get_template(f"{name}.j2")
+    except TemplateNotFound:
+        folders = ", ".join(str(f) for f in rulebook_templates(rulebook_id))
+        raise BrokenRulebook(
+            rulebook_id, [f"its statement wording needs the template {name}.j2 in {folders}"]
+        ) from None
+
+
 def paragraphs(data: Inputs, name: str) -> list[str]:
     """The paragraphs of template `<name>.j2`, whitespace collapsed."""
     rulebook = load_rulebook(data.assessment.rulebook)
     rendered = (
-        environment(rulebook.id)
-        .get_template(f"{name}.j2")
+        template(rulebook.id, name)
         .render(
             undertaking=data.workbook.undertaking,
             workbook=data.workbook,
@@ -56,9 +67,13 @@ def split(rendered: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def say(data: Inputs, template: str, macro: str, **values: object) -> list[str]:
-    """The paragraphs of macro `macro` of the rulebook's template `<template>.j2`."""
-    module = environment(data.assessment.rulebook).get_template(f"{template}.j2").module
+def say(data: Inputs, name: str, macro: str, **values: object) -> list[str]:
+    """The paragraphs of macro `macro` of the rulebook's template `<name>.j2`."""
+    module = template(data.assessment.rulebook, name).module
+    if not hasattr(module, macro):
+        raise BrokenRulebook(
+            data.assessment.rulebook, [f"its template {name}.j2 has no macro {macro}"]
+        )
     return split(str(getattr(module, macro)(**values)))
 
 
