@@ -48,15 +48,12 @@ def template(rulebook_id: str, name: str) -> Template:
 def paragraphs(data: Inputs, name: str) -> list[str]:
     """The paragraphs of template `<name>.j2`, whitespace collapsed."""
     rulebook = load_rulebook(data.assessment.rulebook)
-    rendered = (
-        template(rulebook.id, name)
-        .render(
-            undertaking=data.workbook.undertaking,
-            workbook=data.workbook,
-            assessment=data.assessment,
-            regime=data.regime,
-            rulebook=rulebook,
-        )
+    rendered = template(rulebook.id, name).render(
+        undertaking=data.workbook.undertaking,
+        workbook=data.workbook,
+        assessment=data.assessment,
+        regime=data.regime,
+        rulebook=rulebook,
     )
     return split(rendered)
 
