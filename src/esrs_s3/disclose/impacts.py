@@ -141,7 +141,7 @@ def why_material(data: Inputs, result: IroAssessment) -> str:
         "magnitude": iro.financial_magnitude,
     }
     clauses = [words[r].format(**values) for r in decided if r in words]
-    return f"Material because {listing(clauses)}."
+    return words["lead"].format(reasons=listing(clauses))
 
 
 def table(c: Composer, data: Inputs, _: str) -> list[Block]:
