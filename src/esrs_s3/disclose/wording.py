@@ -74,6 +74,12 @@ def say(data: Inputs, name: str, macro: str, **values: object) -> list[str]:
     return split(str(getattr(module, macro)(**values)))
 
 
+def line(data: Inputs, name: str, macro: str, **values: object) -> str:
+    """Macro `macro` of the rulebook's template `<name>.j2` as one line of text (a sentence or
+    a piece of one), whitespace collapsed; "" when the macro says nothing."""
+    return " ".join(say(data, name, macro, **values))
+
+
 def blocks(data: Inputs, name: str) -> list[Block]:
     """A template's paragraphs as untagged paragraphs of the statement."""
     return [Block(kind="paragraph", runs=(Run(text=p),)) for p in paragraphs(data, name)]
