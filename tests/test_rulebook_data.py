@@ -93,9 +93,10 @@ def _tiny_rulebook(folder: Path) -> Path:
         "rules = []\n" + rules[: rules.index("\n[[rules]]\n")], encoding="utf-8"
     )
     (book / "templates" / "about.j2").write_text(TEMPLATE, encoding="utf-8")
-    # the phrases the shared derivations speak with (leads, questions, captions) are wording
-    # too: a rulebook brings its own; the tiny one borrows the shipped ones
-    shutil.copy(ROOT / "templates" / "statement" / "esrs-2023" / "words.j2", book / "templates")
+    # the shared derivations speak through the rulebook's wording templates (phrases, row
+    # sentences): a rulebook brings its own; the tiny one borrows the shipped ones
+    for wording in (ROOT / "templates" / "statement" / "esrs-2023").glob("*.j2"):
+        shutil.copy(wording, book / "templates")
     return folder
 
 
