@@ -10,6 +10,7 @@ from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, Part
 from esrs_s3.disclose.narratives import paragraphs
 from esrs_s3.disclose.text import cells, count, listing, more, number_text
+from esrs_s3.disclose.wording import line
 from esrs_s3.models import Record, Target
 from esrs_s3.render.document import Block, Run
 
@@ -114,18 +115,17 @@ def none_adopted(
     plural, singular = what
     given = data.narrative(reasons.datapoint)
     timeframe_given = data.narrative(timeframe.datapoint)
-    lead = (
-        f"We have not adopted {plural} to manage our material impacts, risks and "
-        "opportunities related to affected communities."
+    note = line(data, "records", "none_adopted", singular=singular)
+    lead = line(
+        data,
+        "records",
+        "not_adopted",
+        plural=plural,
+        reasons=given is not None,
+        timeframe=timeframe_given is not None,
     )
-    if given is None and timeframe_given is None:
-        lead += " Neither reasons nor a timeframe for adopting them are given."
-    elif given is None:
-        lead += " No reasons are given."
-    elif timeframe_given is None:
-        lead += " No timeframe for adopting them is given."
     blocks = [
-        Block(kind="note", runs=(Run(text=f"No {singular} adopted (ESRS 2 ¶62)."),)),
+        Block(kind="note", runs=(Run(text=note),)),
         Block(kind="paragraph", runs=(Run(text=lead),)),
     ]
     if given is not None:
