@@ -12,7 +12,8 @@ from esrs_s3.render.document import Block, Run
 
 
 def _text(rendered: object) -> str:
-    """A macro of phase_in.j2 called directly (once per row) as one line of text."""
+    """A macro of phase_in.j2 called directly (once per row, its module fetched once per
+    section) as one line of text."""
     return " ".join(split(str(rendered)))
 
 
