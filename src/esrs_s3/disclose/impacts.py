@@ -242,8 +242,7 @@ def covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
         c.mark(
             dp_id,
             Status.PHASE_IN,
-            "the S3 requirements that would report these IROs are omitted under the phase-in "
-            "of ESRS 1 Appendix C; BP-2 ¶17 reports them",
+            line(data, "notes", "covered_by_phase_in"),
         )
         return cell(line(data, "impacts", "phased_in"))
     keys = [("s3-sbm-3", "S3 SBM-3")]

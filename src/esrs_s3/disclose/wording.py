@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 
 from esrs_s3.disclose import text
-from esrs_s3.disclose.inputs import Inputs
 from esrs_s3.errors import BrokenRulebook
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import rulebook_templates
 from esrs_s3.rulebook import load_rulebook
+
+if TYPE_CHECKING:  # Inputs needs the narratives and the wording at import
+    from esrs_s3.disclose.inputs import Inputs
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
@@ -83,6 +86,11 @@ def line(data: Inputs, name: str, macro: str, **values: object) -> str:
 def blocks(data: Inputs, name: str) -> list[Block]:
     """A template's paragraphs as untagged paragraphs of the statement."""
     return [Block(kind="paragraph", runs=(Run(text=p),)) for p in paragraphs(data, name)]
+
+
+def text_unused(data: Inputs, note: str) -> str:
+    """A status note, and that the Narratives text the workbook gives is not used."""
+    return f"{note}; {line(data, 'notes', 'text_unused')}"
 
 
 def phrase(data: Inputs, key: str) -> str:
