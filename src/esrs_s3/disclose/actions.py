@@ -303,6 +303,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     ]
     c.share(part("breakdown").datapoint, tuple(amounts))
     return with_rest(
+        c,
         rest,
         records(
             line(data, "actions", "caption", currency=data.currency),
@@ -310,4 +311,5 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             rows,
             "actions",
         ),
+        "actions",
     )

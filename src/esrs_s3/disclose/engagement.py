@@ -6,8 +6,8 @@ from __future__ import annotations
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
-from esrs_s3.disclose.text import cells, listing, sentence
-from esrs_s3.disclose.wording import phrase, say
+from esrs_s3.disclose.text import cells, listing
+from esrs_s3.disclose.wording import line, phrase, say
 from esrs_s3.render.document import Block
 
 
@@ -58,15 +58,7 @@ def perspectives(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
     return [
         c.textblock(
             dp.id,
-            [
-                f"{e.id}: {sentence(e.description)}"
-                + (
-                    f" It informs the management of {listing(list(e.impacts))}."
-                    if e.impacts
-                    else ""
-                )
-                for e in rows
-            ],
+            [line(data, "engagement", "perspective", e=e) for e in rows],
             cells(rows, "description", "impacts"),
         )
     ]
@@ -97,7 +89,7 @@ def stages(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     return [
         c.textblock(
             dp.id,
-            [f"{e.id}: stage {e.stage}; frequency {e.frequency}; form {e.form}." for e in rows],
+            [line(data, "engagement", "stage", e=e) for e in rows],
             cells(rows, "stage", "frequency", "form"),
         )
     ]
@@ -107,9 +99,9 @@ def effectiveness(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Bloc
     rows = data.workbook.engagement
     assessed = [e for e in rows if e.effectiveness_assessment]
     unassessed = [e.id for e in rows if not e.effectiveness_assessment]
-    lines = [f"{e.id}: {sentence(e.effectiveness_assessment)}" for e in assessed]
+    lines = [line(data, "engagement", "assessed", e=e) for e in assessed]
     if unassessed:
-        lines.append(f"The effectiveness of {listing(unassessed)} is not assessed.")
+        lines.append(line(data, "engagement", "unassessed", ids=unassessed))
     return [c.textblock(dp.id, lines, cells(rows, "effectiveness_assessment"))]
 
 
@@ -122,11 +114,7 @@ def consent(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     return [
         c.textblock(
             dp.id,
-            [
-                f"{e.id}: the free, prior and informed consent of the indigenous peoples "
-                f"concerned {'is' if e.fpic == 'yes' else 'is not'} sought."
-                for e in rows
-            ],
+            [line(data, "engagement", "consent", e=e) for e in rows],
             cells(rows, "fpic"),
         )
     ]

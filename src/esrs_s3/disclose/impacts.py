@@ -8,7 +8,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
 from esrs_s3.disclose.records import cell, name, with_rest
-from esrs_s3.disclose.text import cells, first_listed, listing, more, number_text, sentence
+from esrs_s3.disclose.text import cells, first_listed, listing, number_text, sentence
 from esrs_s3.disclose.wording import line, phrase, say, split, template
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
@@ -59,7 +59,6 @@ def by_community(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
             impacts=len(iros),
             names=[named(i) for i in listed],
             rest=rest,
-            more=more,
         )
         lines.append(said)
     lines.append(phrase(data, "described_above"))
@@ -219,7 +218,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         rows=tuple(rows),
         css="iros",
     )
-    return with_rest(rest, [block], line(data, "impacts", "table_rest"))
+    return with_rest(c, rest, [block], line(data, "impacts", "table_rest"))
 
 
 # SBM-3 ¶48 h: the sections whose rows can list a material IRO, and the disclosure

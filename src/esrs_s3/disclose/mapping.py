@@ -168,6 +168,7 @@ def compose_statement(
         load_catalogue(assessment.rulebook),
         members["dimensions"]["topical_s3"],
         layout.sections,
+        assessment.rulebook,
     )
     data = Inputs(
         workbook=workbook,

@@ -176,6 +176,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     # provisions on indigenous peoples disclose it
     c.share(part("indigenous").datapoint, tuple(provisions))
     return with_rest(
+        c,
         rest,
         records(
             said(say.caption()),
@@ -183,4 +184,5 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             rows,
             "policies",
         ),
+        "policies",
     )

@@ -32,7 +32,9 @@ def environment(rulebook_id: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(count=text.count, listing=text.listing, sentence=text.sentence)
+    env.globals.update(
+        count=text.count, listing=text.listing, sentence=text.sentence, number=text.number_text
+    )
     env.filters["g"] = lambda value: f"{value:g}"
     return env
 
@@ -67,17 +69,20 @@ def split(rendered: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def say(data: Inputs, name: str, macro: str, **values: object) -> list[str]:
+def say(data: Inputs, name: str, macro: str, /, **values: object) -> list[str]:
     """The paragraphs of macro `macro` of the rulebook's template `<name>.j2`."""
-    module = template(data.assessment.rulebook, name).module
+    return said(data.assessment.rulebook, name, macro, **values)
+
+
+def said(rulebook: str, name: str, macro: str, /, **values: object) -> list[str]:
+    """`say` for code that knows the rulebook but not the statement's inputs."""
+    module = template(rulebook, name).module
     if not hasattr(module, macro):
-        raise BrokenRulebook(
-            data.assessment.rulebook, [f"its template {name}.j2 has no macro {macro}"]
-        )
+        raise BrokenRulebook(rulebook, [f"its template {name}.j2 has no macro {macro}"])
     return split(str(getattr(module, macro)(**values)))
 
 
-def line(data: Inputs, name: str, macro: str, **values: object) -> str:
+def line(data: Inputs, name: str, macro: str, /, **values: object) -> str:
     """Macro `macro` of the rulebook's template `<name>.j2` as one line of text (a sentence or
     a piece of one), whitespace collapsed; "" when the macro says nothing."""
     return " ".join(say(data, name, macro, **values))
