@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
-from esrs_s3.disclose.inputs import Inputs, para
+from esrs_s3.disclose.inputs import Inputs, para, per_row
 from esrs_s3.disclose.text import cells
 from esrs_s3.disclose.wording import line, phrase
 from esrs_s3.render.document import Block
@@ -25,36 +25,26 @@ def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 
 def described(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    channels = data.workbook.channels
-    return [
-        c.textblock(
-            dp.id,
-            [line(data, "channels", "channel", ch=ch) for ch in channels],
-            cells(channels, "name", "type", "description"),
-        )
-    ]
+    return per_row(
+        c,
+        data,
+        dp.id,
+        data.workbook.channels,
+        ("channels", "channel", "ch"),
+        ("name", "type", "description"),
+    )
 
 
 def tracking(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    channels = data.workbook.channels
-    return [
-        c.textblock(
-            dp.id,
-            [line(data, "channels", "tracking", ch=ch) for ch in channels],
-            cells(channels, "tracks_issues"),
-        )
-    ]
+    return per_row(
+        c, data, dp.id, data.workbook.channels, ("channels", "tracking", "ch"), ("tracks_issues",)
+    )
 
 
 def trust(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    channels = data.workbook.channels
-    return [
-        c.textblock(
-            dp.id,
-            [line(data, "channels", "trust", ch=ch) for ch in channels],
-            cells(channels, "trust_assessed"),
-        )
-    ]
+    return per_row(
+        c, data, dp.id, data.workbook.channels, ("channels", "trust", "ch"), ("trust_assessed",)
+    )
 
 
 def every_channel(c: Composer, data: Inputs, dp: Datapoint, field: str) -> list[Block]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
-from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
+from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para, per_row
 from esrs_s3.disclose.text import cells, listing
 from esrs_s3.disclose.wording import line, phrase, say
 from esrs_s3.render.document import Block
@@ -54,14 +54,14 @@ def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
 
 
 def perspectives(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    rows = data.workbook.engagement
-    return [
-        c.textblock(
-            dp.id,
-            [line(data, "engagement", "perspective", e=e) for e in rows],
-            cells(rows, "description", "impacts"),
-        )
-    ]
+    return per_row(
+        c,
+        data,
+        dp.id,
+        data.workbook.engagement,
+        ("engagement", "perspective", "e"),
+        ("description", "impacts"),
+    )
 
 
 def forms(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -85,14 +85,14 @@ def forms(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 
 def stages(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    rows = data.workbook.engagement
-    return [
-        c.textblock(
-            dp.id,
-            [line(data, "engagement", "stage", e=e) for e in rows],
-            cells(rows, "stage", "frequency", "form"),
-        )
-    ]
+    return per_row(
+        c,
+        data,
+        dp.id,
+        data.workbook.engagement,
+        ("engagement", "stage", "e"),
+        ("stage", "frequency", "form"),
+    )
 
 
 def effectiveness(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -111,10 +111,4 @@ def consent(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = [e for e in data.workbook.engagement if e.fpic in ("yes", "no")]
     if not rows:
         return []
-    return [
-        c.textblock(
-            dp.id,
-            [line(data, "engagement", "consent", e=e) for e in rows],
-            cells(rows, "fpic"),
-        )
-    ]
+    return per_row(c, data, dp.id, rows, ("engagement", "consent", "e"), ("fpic",))
