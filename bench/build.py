@@ -260,15 +260,17 @@ def run_pipeline(api: dict, path: str, target: Path, timed, info: dict) -> None:
         else:  # trees before reconciliation checked each datapoint's own concepts
             api["reconcile"](rows, xhtml)
         u = book.undertaking
+        coverage_args = [rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256]
+        if "anchors" in inspect.signature(api["coverage_html"]).parameters:
+            # trees since coverage.html links hidden facts to their visible span
+            coverage_args.append({f.id: f.anchor for f in statement.document.facts})
         return {
             "gaps.json": api["gaps_json"](findings, book.sha256),
             "gaps.xlsx": api["xlsx_bytes"](api["gaps_workbook"](findings)),
             "gaps.html": api["gaps_html"](findings, u.name, u.period_end.isoformat()),
             "coverage.xlsx": api["xlsx_bytes"](api["coverage_workbook"](rows)),
             "coverage.csv": api["coverage_csv"](rows),
-            "coverage.html": api["coverage_html"](
-                rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256
-            ),
+            "coverage.html": api["coverage_html"](*coverage_args),
         }
 
     files |= timed("check", check)

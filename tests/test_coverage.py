@@ -190,6 +190,7 @@ def test_gaps_cli_groups_by_step_and_fails_on_request() -> None:
 # --- coverage.html: the filter and the links to the statement -----------------------------
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def _coverage_page(out):
@@ -213,6 +214,17 @@ def _hidden_facts(out) -> set[str]:
 
     root = etree.parse(str(out / "statement.xhtml"), etree.XMLParser(resolve_entities=False))
     return {e.get("id") for h in root.iter(f"{IX}hidden") for e in h}
+
+
+def _hidden_spans(out) -> dict[str, str]:
+    """hidden fact id -> id of the visible span that stands for it (-ix-hidden)."""
+    from lxml import etree
+
+    root = etree.parse(str(out / "statement.xhtml"), etree.XMLParser(resolve_entities=False))
+    spans = [e for e in root.iter(f"{XHTML}span") if "-ix-hidden:" in (e.get("style") or "")]
+    pairs = [(e.get("style").split("-ix-hidden:", 1)[1].strip(), e.get("id")) for e in spans]
+    assert len({f for f, _ in pairs}) == len(pairs), "a hidden fact is shown at two places"
+    return dict(pairs)
 
 
 def test_coverage_html_filter_markup_matches_the_rows(defence) -> None:
@@ -251,21 +263,28 @@ def test_coverage_html_filter_markup_matches_the_rows(defence) -> None:
     assert "http:" not in code and "https:" not in code and "@import" not in code
 
 
-def test_coverage_html_links_every_fact_id_to_its_fact_in_the_statement(defence) -> None:
+def test_coverage_html_links_every_fact_id_to_where_it_is_read(defence) -> None:
+    """A fact shown in the page is linked directly; a fact tagged in ix:hidden is linked to
+    the visible words that stand for it (the span that names it in `-ix-hidden`)."""
     result, out = defence
     page = _coverage_page(out)
     statement = _statement_ids(out)
     facts = {i for i, tag in statement.items() if tag in (f"{IX}nonNumeric", f"{IX}nonFraction")}
+    hidden = _hidden_facts(out)
+    shown_at = _hidden_spans(out)
+    assert hidden and set(shown_at) == hidden  # each hidden fact is read somewhere, once
     rows = page.xpath('//table[@id="coverage"]/tbody/tr')
-    targets = []
+    linked = []
     for r, row in zip(rows, result.coverage, strict=True):
         (cell,) = r.xpath('td[@class="facts"]')
         links = cell.xpath(".//a")
         assert [a.text for a in links] == list(row.fact_ids), row.id
-        assert [a.get("href") for a in links] == [f"statement.xhtml#{f}" for f in row.fact_ids]
-        targets += [a.get("href").split("#", 1)[1] for a in links]
-    assert targets and all(target in facts for target in targets)
-    assert set(targets) == facts  # every tagged fact is reachable from the matrix
+        for a, fact in zip(links, row.fact_ids, strict=True):
+            target = a.get("href").removeprefix("statement.xhtml#")
+            assert target == (shown_at[fact] if fact in hidden else fact), (row.id, fact)
+            assert statement[target] == (f"{XHTML}span" if fact in hidden else statement[fact])
+            linked.append(fact)
+    assert linked and set(linked) == facts  # every tagged fact is reachable from the matrix
     assert not page.xpath('//a[not(starts-with(@href, "statement.xhtml#"))]')
 
 
@@ -365,6 +384,21 @@ def test_coverage_html_filters_and_links_in_chromium(defence, chromium) -> None:
     assert landed["id"] == fact and landed["ns"] == IX.strip("{}")
     assert landed["scrolled"] > 0 and landed["height"] > 0
     assert -1 <= landed["top"] < landed["view"]  # the fact is in view (sub-pixel above 0)
+
+    # a fact tagged in ix:hidden: the link lands on the visible words that stand for it
+    driver.get((out / "coverage.html").as_uri())
+    fact = next(f for r in result.coverage for f in r.fact_ids if f in hidden)
+    span = _hidden_spans(out)[fact]
+    driver.find_element(By.CSS_SELECTOR, f'a[href="statement.xhtml#{span}"]').click()
+    landed = driver.execute_script(
+        "const t = document.querySelector(':target');"
+        "return t && {id: t.id, style: t.getAttribute('style'), text: t.textContent,"
+        " top: t.getBoundingClientRect().top, height: t.getBoundingClientRect().height,"
+        " view: window.innerHeight, scrolled: window.scrollY};"
+    )
+    assert landed["id"] == span and landed["style"] == f"-ix-hidden:{fact}"
+    assert landed["text"].strip() and landed["scrolled"] > 0 and landed["height"] > 0
+    assert -1 <= landed["top"] < landed["view"]
 
 
 def test_coverage_html_without_javascript_shows_every_row(defence, chromium) -> None:

@@ -175,7 +175,12 @@ def build_statement(
         "coverage.xlsx": xlsx_bytes(coverage_workbook(rows)),
         "coverage.csv": coverage_csv(rows),
         "coverage.html": coverage_html(
-            rows, u.name, u.period_end.isoformat(), assessment.rulebook, book.sha256
+            rows,
+            u.name,
+            u.period_end.isoformat(),
+            assessment.rulebook,
+            book.sha256,
+            {f.id: f.anchor for f in statement.document.facts},
         ),
         **assessment_files(assessment, images),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -21,14 +22,22 @@ def environment() -> Environment:
 
 
 def coverage_html(
-    rows: tuple[CoverageRow, ...], undertaking: str, period_end: str, rulebook: str, sha256: str
+    rows: tuple[CoverageRow, ...],
+    undertaking: str,
+    period_end: str,
+    rulebook: str,
+    sha256: str,
+    anchors: Mapping[str, str],
 ) -> bytes:
+    """The coverage matrix as a page; `anchors` says where each fact id is read in the
+    statement (see `Fact.anchor`)."""
     counts = sorted(Counter(row.status for row in rows).items())
     html = (
         environment()
         .get_template("coverage.html.j2")
         .render(
             rows=rows,
+            anchors=anchors,
             counts=counts,
             undertaking=undertaking,
             period_end=period_end,

@@ -8,24 +8,19 @@ from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.conditions import material_group, started_earlier
 from esrs_s3.disclose.inputs import Inputs, Part, item_enum, own_words, para
 from esrs_s3.disclose.records import cell, link, name, none_adopted, records, with_rest
-from esrs_s3.disclose.text import amount, cells, count, first_listed, listing, sentence
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.text import amount, cells, first_listed
+from esrs_s3.disclose.wording import line, phrase, say
 from esrs_s3.models import Action
 from esrs_s3.render.document import Block, Run
 
-# The money columns of an action, as the statement names them.
-MONEY = (
-    ("capex_current", "capital expenditure in the reporting period"),
-    ("opex_current", "operating expenditure in the reporting period"),
-    ("capex_future", "capital expenditure planned for later periods"),
-    ("opex_future", "operating expenditure planned for later periods"),
-)
+# An action's money columns: amounts in the period, then planned for later periods.
+MONEY = ("capex_current", "opex_current", "capex_future", "opex_future")
 
 
-def action_line(a: Action) -> str:
+def action_line(data: Inputs, a: Action) -> str:
     """`Remedy for people harmed (ACT-13, in progress).`: the actions table below describes
     each action; its text is not repeated here."""
-    return f"{a.title} ({a.id}, {a.status})."
+    return line(data, "actions", "action", a=a)
 
 
 def _trigger(data: Inputs, dp: Datapoint) -> list:
@@ -46,9 +41,13 @@ def prevention(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     if not rows:
         return []
     lines = [
-        f"{a.title} ({a.id}, {a.status}) addresses "
-        + listing([f"{titles[i]} ({i})" for i in a.impacts if i in titles])
-        + "."
+        line(
+            data,
+            "actions",
+            "addresses",
+            a=a,
+            iros=[f"{titles[i]} ({i})" for i in a.impacts if i in titles],
+        )
         for a in rows
     ]
     return [c.textblock(dp.id, lines, cells(rows, "title", "status", "impacts"))]
@@ -65,7 +64,7 @@ def of_type(c: Composer, data: Inputs, dp: Datapoint, argument: str) -> list[Blo
         for a in data.workbook.actions
         if a.action_type == action_type and (scope == "any" or about & set(a.impacts))
     ]
-    return _actions_text(c, data, dp, [action_line(a) for a in rows], _where(rows))
+    return _actions_text(c, data, dp, [action_line(data, a) for a in rows], _where(rows))
 
 
 def _where(rows: list[Action]) -> tuple[str, ...]:
@@ -94,11 +93,8 @@ def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     remedied = [
         i for i in data.workbook.incidents if i.remedy_provided and set(i.impacts) & trigger
     ]
-    lines = [action_line(a) for a in rows]
-    lines += [
-        f"{i.id} ({i.date.isoformat()}): remedy has been provided for the incident."
-        for i in remedied
-    ]
+    lines = [action_line(data, a) for a in rows]
+    lines += [line(data, "actions", "remedied", incident=i) for i in remedied]
     blocks = []
     if rows:
         blocks.append(
@@ -117,12 +113,10 @@ def tracking(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     actions = data.workbook.actions
     tracked = [a for a in actions if a.effectiveness_tracking]
     untracked = [a for a in actions if not a.effectiveness_tracking]
-    lines = [f"{a.title} ({a.id}): {sentence(a.effectiveness_tracking)}" for a in tracked]
+    lines = [line(data, "actions", "tracked", a=a) for a in tracked]
     if untracked:
-        lines.append(
-            f"The effectiveness of {listing([f'{a.title} ({a.id})' for a in untracked])} "
-            "is not tracked."
-        )
+        named = [f"{a.title} ({a.id})" for a in untracked]
+        lines.append(line(data, "actions", "untracked", actions=named))
     return [c.textblock(dp.id, lines, cells(actions, "effectiveness_tracking"))]
 
 
@@ -130,13 +124,13 @@ def resources(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     """S3 ¶38: the resources allocated, from the amounts stated per action."""
     actions = data.workbook.actions
     parts = []
-    for field, label in MONEY:
+    for field in MONEY:
         stated = [a for a in actions if getattr(a, field) is not None]
         spent = [a for a in stated if getattr(a, field)]
         if stated:
             total = amount(sum(getattr(a, field) for a in stated), data.currency)
             parts.append(
-                f"{label} {total}" + (f" ({count(len(spent), 'action')})" if spent else "")
+                line(data, "actions", "spent", field=field, total=total, actions=len(spent))
             )
     if not parts:
         return []
@@ -144,7 +138,7 @@ def resources(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         c.textblock(
             dp.id,
             [f"{phrase(data, 'resources')}: " + "; ".join(parts) + "."],
-            cells(actions, *(field for field, _ in MONEY)),
+            cells(actions, *MONEY),
         )
     ]
 
@@ -162,26 +156,12 @@ def severe_incidents(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[B
         )
     ]
     if not severe:  # ¶36: whether any was reported; with none, there are none to disclose
-        blocks.append(
-            c.textblock(
-                dp.id, ["There is therefore no severe issue or incident to describe."], where
-            )
-        )
+        blocks.append(c.textblock(dp.id, [line(data, "actions", "no_severe")], where))
         return blocks
     blocks.append(
         c.textblock(
             dp.id,
-            [
-                f"{i.id} ({i.date.isoformat()}, {i.country}): "
-                + (
-                    "described under S3-1 as a case of non-respect."
-                    if i.breach_of_ungp_oecd_ilo
-                    else sentence(i.description)
-                )
-                + f" Remedy {'has' if i.remedy_provided else 'has not'} been provided."
-                + (f" Status: {i.status}." if i.status and not i.breach_of_ungp_oecd_ilo else "")
-                for i in severe
-            ],
+            [line(data, "actions", "severe", i=i) for i in severe],
             cells(severe, "date", "country", "remedy_provided", "breach_of_ungp_oecd_ilo")
             + cells([i for i in severe if not i.breach_of_ungp_oecd_ilo], "description", "status"),
         )
@@ -197,15 +177,12 @@ def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
     spec = data.tables["actions"]
     member = f"{spec['horizon_prefix']}:{data.members['time_horizon'][a.time_horizon]}"
     horizon = ((spec["horizon_axis"], member),)
-    for field, label, members in (
-        ("capex_current", "CapEx in the period", ()),
-        ("opex_current", "OpEx in the period", ()),
-        ("capex_future", f"CapEx planned ({a.time_horizon}-term)", horizon),
-        ("opex_future", f"OpEx planned ({a.time_horizon}-term)", horizon),
-    ):
+    for field in MONEY:
         value = getattr(a, field)
         if value is None:
             continue
+        members = horizon if field.endswith("_future") else ()
+        label = line(data, "actions", "money_short", field=field, action=a)
         parts += [
             "; " if parts else "",
             f"{label} {data.currency} ",
@@ -222,14 +199,14 @@ def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
             ),
         ]
     budget = [
-        f"{label} {amount(getattr(a, field), data.currency)}"
-        for field, label in (("capex", "CapEx"), ("opex", "OpEx"))
+        line(data, "actions", "money_short", field=field, action=a)
+        + " "
+        + amount(getattr(a, field), data.currency)
+        for field in ("capex", "opex")
         if getattr(a, field) is not None
     ]
     if budget:
-        parts.append(
-            ("; " if parts else "") + "budget over the action's life: " + ", ".join(budget)
-        )
+        parts.append(("; " if parts else "") + line(data, "actions", "budget", amounts=budget))
     return parts
 
 
@@ -254,13 +231,13 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         key = c.fact(
             part("key").datapoint,
             "textblock",
-            f"{sentence(a.description)} Type: {a.action_type}; status: {a.status}.",
+            line(data, "actions", "key_action", a=a),
             item=a.id,
             sources=cells([a], "description", "action_type", "status"),
         )
         remedy_runs = (  # a remediate action provides remedy; of the others nothing is said
             (
-                " Provides or supports remedy for people harmed: ",
+                f" {line(data, 'actions', 'provides_remedy')} ",
                 c.flag(part("remedy").datapoint, True, cells([a], "action_type"), item=a.id),
                 ".",
             )
@@ -278,12 +255,10 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
                 sources=cells([a], "value_chain_scope"),
             )
             if a.value_chain_scope
-            else Run(text="not stated")
+            else Run(text=line(data, "actions", "not_stated"))
         )
         period = " to ".join(d.isoformat() for d in (a.start, a.end) if d)
-        timing: list[Run | str] = [
-            f"{a.status.capitalize()}" + (f", {period}" if period else "") + "; "
-        ]
+        timing: list[Run | str] = [line(data, "actions", "timing", a=a, period=period) + " "]
         if a.progress and a.id in earlier:
             timing = [
                 c.fact(
@@ -297,7 +272,12 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
                 *timing,
             ]
         horizon = item_enum(
-            c, data, part("horizon").datapoint, a, "time_horizon", f"{a.time_horizon}-term"
+            c,
+            data,
+            part("horizon").datapoint,
+            a,
+            "time_horizon",
+            line(data, "actions", "horizon", a=a),
         )
         money = _money(c, data, a)
         related = link(c, part("related_iros"), a.impacts, iros, a.id, cells([a], "impacts"))
@@ -309,7 +289,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
                 cell(a.id, " ", named),
                 cell(key, *remedy_runs),
                 cell(scope_run),
-                cell(*timing, "time horizon: ", horizon, "."),
+                cell(*timing, line(data, "actions", "time_horizon") + " ", horizon, "."),
                 cell(*money) if money else cell("-"),
                 related,
                 policies,
@@ -323,19 +303,13 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     ]
     c.share(part("breakdown").datapoint, tuple(amounts))
     return with_rest(
+        c,
         rest,
         records(
-            f"Actions (MDR-A), amounts in {data.currency}",
-            (
-                "action",
-                "key action",
-                "scope",
-                "progress",
-                "resources",
-                "related IROs",
-                "related policies",
-            ),
+            line(data, "actions", "caption", currency=data.currency),
+            tuple(say(data, "actions", "headers")),
             rows,
             "actions",
         ),
+        "actions",
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
-from esrs_s3.disclose.inputs import Inputs, para
-from esrs_s3.disclose.text import cells, listing, sentence
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.inputs import Inputs, para, per_row
+from esrs_s3.disclose.text import cells
+from esrs_s3.disclose.wording import line, phrase
 from esrs_s3.render.document import Block
 
 
@@ -16,8 +16,8 @@ def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     actions."""
     approaches = [ch for ch in data.workbook.channels if ch.remedy_approach]
     actions = [a for a in data.workbook.actions if a.action_type == "remediate"]
-    lines = [f"{ch.id}: {sentence(ch.remedy_approach)}" for ch in approaches]
-    lines += [f"{a.title} ({a.id}), described under S3-4." for a in actions]
+    lines = [line(data, "channels", "remedy_approach", ch=ch) for ch in approaches]
+    lines += [line(data, "channels", "remedy_action", a=a) for a in actions]
     if not lines:
         return []
     where = cells(approaches, "remedy_approach") + cells(actions, "title", "action_type")
@@ -25,48 +25,26 @@ def remedy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 
 def described(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    channels = data.workbook.channels
-    return [
-        c.textblock(
-            dp.id,
-            [
-                f"{ch.id} {ch.name} ({ch.type}): {sentence(ch.description)}"
-                + (f" Available to: {ch.available_to}." if ch.available_to else "")
-                for ch in channels
-            ],
-            cells(channels, "name", "type", "description"),
-        )
-    ]
+    return per_row(
+        c,
+        data,
+        dp.id,
+        data.workbook.channels,
+        ("channels", "channel", "ch"),
+        ("name", "type", "description"),
+    )
 
 
 def tracking(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    channels = data.workbook.channels
-    return [
-        c.textblock(
-            dp.id,
-            [
-                f"{ch.id}: issues raised are "
-                f"{'tracked and monitored' if ch.tracks_issues else 'not tracked'}."
-                for ch in channels
-            ],
-            cells(channels, "tracks_issues"),
-        )
-    ]
+    return per_row(
+        c, data, dp.id, data.workbook.channels, ("channels", "tracking", "ch"), ("tracks_issues",)
+    )
 
 
 def trust(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    channels = data.workbook.channels
-    return [
-        c.textblock(
-            dp.id,
-            [
-                f"{ch.id}: whether communities know and trust the channel is "
-                f"{'assessed' if ch.trust_assessed else 'not assessed'}."
-                for ch in channels
-            ],
-            cells(channels, "trust_assessed"),
-        )
-    ]
+    return per_row(
+        c, data, dp.id, data.workbook.channels, ("channels", "trust", "ch"), ("trust_assessed",)
+    )
 
 
 def every_channel(c: Composer, data: Inputs, dp: Datapoint, field: str) -> list[Block]:
@@ -79,7 +57,10 @@ def every_channel(c: Composer, data: Inputs, dp: Datapoint, field: str) -> list[
         para(
             f"{claim}: ",
             c.flag(dp.id, not without, cells(channels, field)),
-            f" ({listing([ch.name for ch in without])} {lacking})." if without else ".",
+            " "
+            + line(data, "channels", "lacking", names=[ch.name for ch in without], lacking=lacking)
+            if without
+            else ".",
         )
     ]
 
@@ -91,7 +72,9 @@ def anonymous(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         para(
             f"{phrase(data, 'anonymous')}: ",
             c.flag(dp.id, bool(found), cells(channels, "anonymous")),
-            f" (through {listing([ch.name for ch in found])})." if found else ".",
+            " " + line(data, "channels", "anonymous_through", names=[ch.name for ch in found])
+            if found
+            else ".",
         )
     ]
 

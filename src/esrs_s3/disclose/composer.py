@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict
 
 from esrs_s3.disclose.catalogue import Datapoint, SectionSpec
 from esrs_s3.disclose.facts import Fact, FactSet
-from esrs_s3.disclose.text import first_listed, more
+from esrs_s3.disclose.text import first_listed
+from esrs_s3.disclose.wording import said
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
 
@@ -53,8 +54,10 @@ class Composer:
         self,
         catalogue: tuple[Datapoint, ...],
         topical_member: str,
-        sections: tuple[SectionSpec, ...] = (),
+        sections: tuple[SectionSpec, ...],
+        rulebook: str,
     ) -> None:
+        self.rulebook = rulebook  # whose templates word what the composer adds itself
         self.datapoints = {dp.id: dp for dp in catalogue}
         self.sections = {s.anchor: s for s in sections}
         # filled while the statement is composed, for the sections composed last (GOV-4, IRO-2)
@@ -158,11 +161,15 @@ class Composer:
         `links` makes phrases of it link to sections of the statement."""
         paragraphs = [p for p in paragraphs if p]
         listed, rest = first_listed(paragraphs)
-        shown = "\n\n".join([*listed, more(rest, "entries")] if rest else listed)
+        shown = "\n\n".join([*listed, self.more(rest, "entries")] if rest else listed)
         run = self.fact(
             dp_id, "textblock", shown, sources=sources, item=item, concept=concept, links=links
         )
         return Block(kind="textblock", fact=run.fact)
+
+    def more(self, rest: int, what: str) -> str:
+        """The note under a list cut short: how many more `what` the workbook holds."""
+        return " ".join(said(self.rulebook, "words", "more", rest=rest, what=what))
 
     def _record(self, dp_id: str, fact: Fact) -> None:
         self._by_id[fact.id] = fact

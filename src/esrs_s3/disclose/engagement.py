@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
-from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
-from esrs_s3.disclose.text import cells, listing, sentence
-from esrs_s3.disclose.wording import phrase, say
+from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para, per_row
+from esrs_s3.disclose.text import cells, listing
+from esrs_s3.disclose.wording import line, phrase, say
 from esrs_s3.render.document import Block
 
 
@@ -54,22 +54,14 @@ def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
 
 
 def perspectives(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    rows = data.workbook.engagement
-    return [
-        c.textblock(
-            dp.id,
-            [
-                f"{e.id}: {sentence(e.description)}"
-                + (
-                    f" It informs the management of {listing(list(e.impacts))}."
-                    if e.impacts
-                    else ""
-                )
-                for e in rows
-            ],
-            cells(rows, "description", "impacts"),
-        )
-    ]
+    return per_row(
+        c,
+        data,
+        dp.id,
+        data.workbook.engagement,
+        ("engagement", "perspective", "e"),
+        ("description", "impacts"),
+    )
 
 
 def forms(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -93,23 +85,23 @@ def forms(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 
 def stages(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
-    rows = data.workbook.engagement
-    return [
-        c.textblock(
-            dp.id,
-            [f"{e.id}: stage {e.stage}; frequency {e.frequency}; form {e.form}." for e in rows],
-            cells(rows, "stage", "frequency", "form"),
-        )
-    ]
+    return per_row(
+        c,
+        data,
+        dp.id,
+        data.workbook.engagement,
+        ("engagement", "stage", "e"),
+        ("stage", "frequency", "form"),
+    )
 
 
 def effectiveness(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.engagement
     assessed = [e for e in rows if e.effectiveness_assessment]
     unassessed = [e.id for e in rows if not e.effectiveness_assessment]
-    lines = [f"{e.id}: {sentence(e.effectiveness_assessment)}" for e in assessed]
+    lines = [line(data, "engagement", "assessed", e=e) for e in assessed]
     if unassessed:
-        lines.append(f"The effectiveness of {listing(unassessed)} is not assessed.")
+        lines.append(line(data, "engagement", "unassessed", ids=unassessed))
     return [c.textblock(dp.id, lines, cells(rows, "effectiveness_assessment"))]
 
 
@@ -119,14 +111,4 @@ def consent(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = [e for e in data.workbook.engagement if e.fpic in ("yes", "no")]
     if not rows:
         return []
-    return [
-        c.textblock(
-            dp.id,
-            [
-                f"{e.id}: the free, prior and informed consent of the indigenous peoples "
-                f"concerned {'is' if e.fpic == 'yes' else 'is not'} sought."
-                for e in rows
-            ],
-            cells(rows, "fpic"),
-        )
-    ]
+    return per_row(c, data, dp.id, rows, ("engagement", "consent", "e"), ("fpic",))

@@ -54,6 +54,12 @@ class Fact(BaseModel):
     # phrases of a text block that link to a section of the statement: (phrase, anchor)
     links: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def anchor(self) -> str:
+        """Where a reader finds the fact in the statement: a fact tagged in ix:hidden is
+        found at the visible words that stand for it."""
+        return f"{self.id}-shown" if self.hidden else self.id
+
     def segments(self, paragraph: str) -> list[tuple[str, str | None]]:
         """A paragraph of a text block as (text, anchor) pieces: the phrases of `links`
         link to their section; the texts joined are the paragraph unchanged."""

@@ -8,11 +8,17 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
 from esrs_s3.disclose.records import cell, name, with_rest
-from esrs_s3.disclose.text import cells, count, first_listed, listing, more, number_text, sentence
-from esrs_s3.disclose.wording import phrase, say
+from esrs_s3.disclose.text import cells, first_listed, listing, number_text, sentence
+from esrs_s3.disclose.wording import line, phrase, say, split, template
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
+
+
+def _text(rendered: object) -> str:
+    """A macro of impacts.j2 called directly (once per IRO, its module fetched once per
+    section) as one line of text."""
+    return " ".join(split(str(rendered)))
 
 
 def named(iro: Iro) -> str:
@@ -43,13 +49,18 @@ def by_community(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
     for iro in impacts:
         groups.setdefault(iro.community_type, []).append(iro)
     lines = []
-    for kind, iros in groups.items():
+    for kind, iros in groups.items():  # one line per type of community, not per impact
         listed, rest = first_listed(iros)
-        lines.append(
-            f"{data.label('community_type', kind)} ({count(len(iros), 'material impact')}): "
-            + listing([named(i) for i in listed])
-            + (f"; {more(rest, 'impacts')}" if rest else ".")
+        said = line(
+            data,
+            "impacts",
+            "community_impacts",
+            community=data.label("community_type", kind),
+            impacts=len(iros),
+            names=[named(i) for i in listed],
+            rest=rest,
         )
+        lines.append(said)
     lines.append(phrase(data, "described_above"))
     return [c.textblock(dp.id, lines, cells(impacts, "community_type"))]
 
@@ -83,7 +94,10 @@ def occurrence(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         groups.setdefault(iro.occurrence, []).append(iro)
     blocks = [  # each name shows the IRO's own (hidden) enumeration fact
         para(
-            f"Impacts that are {data.label('occurrence', occurrence)}: ",
+            line(
+                data, "impacts", "occurrence_lead", occurrence=data.label("occurrence", occurrence)
+            )
+            + ": ",
             *_joined([item_enum(c, data, dp.id, iro, "occurrence", named(iro)) for iro in iros]),
             ".",
         )
@@ -97,11 +111,12 @@ def occurrence(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def positive(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = data.material("positive impact")
+    macros = template(data.assessment.rulebook, "impacts").module
     return [
         c.textblock(
             dp.id,
             [
-                f"{named(i)} benefits {data.label('community_type', i.community_type).lower()}."
+                _text(macros.benefits(named(i), data.label("community_type", i.community_type)))
                 for i in found
             ],
             cells(found, "community_type"),
@@ -111,10 +126,11 @@ def positive(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = data.material("risk", "opportunity")
+    macros = template(data.assessment.rulebook, "impacts").module
     return [
         c.textblock(
             dp.id,
-            [f"{i.kind.capitalize()}: {named(i)}." for i in found]
+            [_text(macros.risk_or_opportunity(i.kind, named(i))) for i in found]
             + [phrase(data, "described_above")],
             cells(found, "kind"),
         )
@@ -147,6 +163,7 @@ def why_material(data: Inputs, result: IroAssessment) -> str:
 def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     """Material IROs on the IRO typed axis (SBM-3 ¶48): name, kind, where in the value chain
     and over which horizon, what it is and why it is material, and where it is reported."""
+    macros = template(data.assessment.rulebook, "impacts").module
     rows = []
     results = {a.id: a for a in data.assessment.material_iros}
     described = data.described
@@ -172,19 +189,19 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
                 ),
             ),
         )
-        term = f"{iro.time_horizon}-term"
+        term = _text(macros.horizon(iro.time_horizon))
         horizon = (
             item_enum(c, data, data.part("iros", "horizon").datapoint, iro, "time_horizon", term)
             if iro.is_impact
             else Run(text=term)
         )
-        where = ", ".join(iro.countries)
         rows.append(
             (
                 cell(named, f" ({iro.id})"),
                 cell(
-                    f"{iro.status.capitalize()} {iro.kind}; {iro.value_chain}"
-                    + (f" ({where})" if where else "")
+                    _text(
+                        macros.kind_and_chain(iro.status, iro.kind, iro.value_chain, iro.countries)
+                    )
                     + "; ",
                     horizon,
                 ),
@@ -197,16 +214,11 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     block = Block(
         kind="table",
         caption=phrase(data, "iro_table"),
-        headers=(
-            "impact, risk or opportunity",
-            "kind, value chain, time horizon",
-            "what it is and why it is material",
-            "reported under",
-        ),
+        headers=tuple(say(data, "impacts", "table_headers")),
         rows=tuple(rows),
         css="iros",
     )
-    return with_rest(rest, [block], "material impacts, risks and opportunities")
+    return with_rest(c, rest, [block], line(data, "impacts", "table_rest"))
 
 
 # SBM-3 ¶48 h: the sections whose rows can list a material IRO, and the disclosure
@@ -229,10 +241,9 @@ def covered_by(c: Composer, data: Inputs, iro: Iro) -> tuple[Run, ...]:
         c.mark(
             dp_id,
             Status.PHASE_IN,
-            "the S3 requirements that would report these IROs are omitted under the phase-in "
-            "of ESRS 1 Appendix C; BP-2 ¶17 reports them",
+            line(data, "notes", "covered_by_phase_in"),
         )
-        return cell("BP-2 ¶17 (S3 phased in)")
+        return cell(line(data, "impacts", "phased_in"))
     keys = [("s3-sbm-3", "S3 SBM-3")]
     listed = []
     for key, label, sheet in REPORTED_UNDER:

@@ -13,6 +13,7 @@ from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.narratives import answer, paragraphs
 from esrs_s3.disclose.regime import Regime
 from esrs_s3.disclose.text import cells, first_listed, sentence
+from esrs_s3.disclose.wording import line
 from esrs_s3.models import Iro, Narrative, Record, Workbook
 from esrs_s3.render.document import Block, Run
 
@@ -86,6 +87,21 @@ def para(*runs: Run | str) -> Block:
     return Block(
         kind="paragraph", runs=tuple(Run(text=r) if isinstance(r, str) else r for r in runs)
     )
+
+
+def per_row(
+    c: Composer,
+    data: Inputs,
+    dp_id: str,
+    rows: Sequence[Record],
+    wording: tuple[str, str, str],
+    columns: tuple[str, ...],
+) -> list[Block]:
+    """One sentence per row as one text block of `dp_id`, sourced from the rows' `columns`.
+    `wording` is (template, macro, the name the macro gives the row)."""
+    name, macro, key = wording
+    sentences = [line(data, name, macro, **{key: row}) for row in rows]
+    return [c.textblock(dp_id, sentences, cells(rows, *columns))]
 
 
 def name_and_id(row: Record) -> str:

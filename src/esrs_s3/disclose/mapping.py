@@ -19,11 +19,11 @@ from esrs_s3.disclose.inputs import Inputs, fill_narrative
 from esrs_s3.disclose.narratives import heading_of, narrative_blocks
 from esrs_s3.disclose.regime import Regime, decide_regime
 from esrs_s3.disclose.text import listing
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.wording import line, phrase, say, template, text_unused
 from esrs_s3.models import Workbook
 from esrs_s3.render.document import Block, Document, Run, Section
 from esrs_s3.resources import load_toml
-from esrs_s3.rulebook import load_rulebook
+from esrs_s3.rulebook import Rulebook, load_rulebook
 
 
 class Statement(BaseModel):
@@ -37,21 +37,25 @@ class Statement(BaseModel):
 
 
 def _default_statuses(
-    composer: Composer, regime: Regime, reported: set[str]
+    composer: Composer, data: Inputs, reported: set[str]
 ) -> dict[str, tuple[Status, str]]:
     """The status of a datapoint nothing gave one: "not material" or "omitted (phase-in)" for
     one of a topical section left out, what ESRS lets the statement leave out, else missing,
-    with what to fill."""
+    with what to fill (the reasons in the rulebook's notes.j2)."""
+    regime = data.regime
+    notes = template(data.assessment.rulebook, "notes").module
+    not_material, phase_in = str(notes.not_material()), str(notes.phase_in())
+    no_information = str(notes.no_information())
     out = {}
     for dp_id, dp in composer.datapoints.items():
         left_out = composer.topical(dp_id) and dp.section not in reported
         relief = regime.omitted_under(dp_id, dp.standard)
         if left_out and not regime.s3_material:
-            out[dp_id] = (Status.NOT_MATERIAL, "S3 assessed not material (ESRS 1 ¶32)")
+            out[dp_id] = (Status.NOT_MATERIAL, not_material)
         elif left_out and regime.phase_in_used:
-            out[dp_id] = (Status.PHASE_IN, "omitted under the phase-in of ESRS 1 Appendix C")
+            out[dp_id] = (Status.PHASE_IN, phase_in)
         elif relief is not None:
-            out[dp_id] = (Status.PHASE_IN, f"omitted under {relief.reference}")
+            out[dp_id] = (Status.PHASE_IN, str(notes.relief(reference=relief.reference)))
         elif dp.voluntary:
             out[dp_id] = (Status.VOLUNTARY, "")
         elif dp.feed in ("narrative", "either"):
@@ -68,7 +72,7 @@ def _default_statuses(
                 ),
             )
         else:
-            out[dp_id] = (Status.MISSING, "no information in the workbook")
+            out[dp_id] = (Status.MISSING, no_information)
     return out
 
 
@@ -117,8 +121,12 @@ class _Walk:
         if spec.when and not evaluate(self.data, spec.when)[0]:
             if spec.otherwise:
                 for dp in datapoints:
-                    unused = "; the Narratives text is not used" if dp.id in self.narratives else ""
-                    self.c.mark(dp.id, Status.NOT_APPLICABLE, spec.otherwise + unused)
+                    unused = dp.id in self.narratives
+                    self.c.mark(
+                        dp.id,
+                        Status.NOT_APPLICABLE,
+                        text_unused(self.data, spec.otherwise) if unused else spec.otherwise,
+                    )
             return None
         self.reported.add(spec.anchor)
         applying = {dp.id: self.applies(dp) for dp in datapoints}
@@ -129,7 +137,7 @@ class _Walk:
                     if applying[dp.id][0]:
                         blocks += headed(dp, derive(self.c, self.data, dp))
             elif item == "narratives":
-                blocks += narrative_blocks(self.c, self.narratives, datapoints)
+                blocks += narrative_blocks(self.c, self.data, self.narratives, datapoints)
             elif item == "figure:matrix":
                 blocks.append(self.figure)
             else:
@@ -160,6 +168,7 @@ def compose_statement(
         load_catalogue(assessment.rulebook),
         members["dimensions"]["topical_s3"],
         layout.sections,
+        assessment.rulebook,
     )
     data = Inputs(
         workbook=workbook,
@@ -199,19 +208,24 @@ def compose_statement(
             composer.requirements += requirements
     composer.requirements += [r for s in layout.sections if s.index for r in s.requirements]
     for spec in (s for s in layout.sections if s.index):
-        defaults = _default_statuses(composer, regime, walk.reported)
+        defaults = _default_statuses(composer, data, walk.reported)
         composer.statuses = {r.id: r.status.value for r in composer.results(defaults)}
         compose(spec)
     sections = [
         Section(anchor=s.anchor, title=s.title, level=s.level, blocks=tuple(bodies[s.anchor]))
         for s in order
     ]
-    results = composer.results(_default_statuses(composer, regime, walk.reported))
-    document = _document(workbook, assessment, composer, sections, rulebook)
+    results = composer.results(_default_statuses(composer, data, walk.reported))
+    document = _document(data, composer, sections, rulebook)
     return Statement(document=document, results=results, regime=regime)
 
 
-def _document(workbook, assessment, composer, sections, rulebook) -> Document:
+def _document(
+    data: Inputs, composer: Composer, sections: list[Section], rulebook: Rulebook
+) -> Document:
+    """The statement document: its sections, facts and metadata, the title and the
+    provenance line in the rulebook's words (statement.j2)."""
+    workbook, assessment = data.workbook, data.assessment
     u = workbook.undertaking
     measures = load_toml("xbrl.toml")["units"]
     units = sorted(
@@ -225,7 +239,7 @@ def _document(workbook, assessment, composer, sections, rulebook) -> Document:
         }
     )
     return Document(
-        title=f"ESRS S3 Affected communities — {u.name} — {u.period_end.year}",
+        title=line(data, "statement", "title", undertaking=u),
         undertaking=u.name,
         lei=u.lei,
         period_start=u.period_start.isoformat(),
@@ -239,20 +253,23 @@ def _document(workbook, assessment, composer, sections, rulebook) -> Document:
         facts=tuple(composer.facts.facts),
         units=tuple(units),
         generator=f"esrs-s3 {__version__}",
-        provenance=(
-            ("input SHA-256", workbook.sha256),
-            ("rulebook", f"{rulebook.id} ({rulebook.legal_act})"),
-            ("taxonomy", rulebook.taxonomy_entry_point),
-            (
-                "manifest",
-                "manifest.json, published with this statement, gives the SHA-256 of the input "
-                "and of every output",
-            ),
-            (
-                "assessment",
-                f"{len(assessment.iros)} IROs, thresholds impact "
-                f"{assessment.parameters['impact_threshold']:g} / financial "
-                f"{assessment.parameters['financial_threshold']:g}",
-            ),
+        provenance=tuple(
+            zip(
+                say(data, "statement", "provenance_labels"),
+                (
+                    workbook.sha256,
+                    f"{rulebook.id} ({rulebook.legal_act})",
+                    rulebook.taxonomy_entry_point,
+                    line(data, "statement", "manifest"),
+                    line(
+                        data,
+                        "statement",
+                        "assessment",
+                        iros=len(assessment.iros),
+                        p=assessment.parameters.as_dict(),
+                    ),
+                ),
+                strict=True,
+            )
         ),
     )

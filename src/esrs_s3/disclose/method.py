@@ -7,18 +7,12 @@ from __future__ import annotations
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs
-from esrs_s3.disclose.text import cells, count, listing
-from esrs_s3.disclose.wording import phrase, say
+from esrs_s3.disclose.text import cells, listing
+from esrs_s3.disclose.wording import line, phrase, say
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 
 KINDS = ("negative impact", "positive impact", "risk", "opportunity")
-HORIZONS = {h: f"{h}-term" for h in ("short", "medium", "long")}
-INVOLVEMENT = {
-    "causes": "caused by us",
-    "contributes": "contributed to",
-    "directly linked": "directly linked to it",
-}
 
 
 def _kinds(data: Inputs) -> dict[str, list[Iro]]:
@@ -49,9 +43,9 @@ def impacts(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         "impacts",
         negative=len(kinds["negative impact"]),
         positive=len(kinds["positive impact"]),
-        where=_tally(on_people, "value_chain", {"own operations": "in own operations"}),
-        involvement=_tally(on_people, "involvement", INVOLVEMENT),
-        status=_tally(on_people, "status"),
+        where=_tally(data, on_people, "value_chain"),
+        involvement=_tally(data, on_people, "involvement"),
+        status=_tally(data, on_people, "status"),
     )
     return [
         c.textblock(dp.id, lines, cells(on_people, "kind", "value_chain", "involvement", "status"))
@@ -119,7 +113,7 @@ def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
         "risks",
         risks=len(kinds["risk"]),
         opportunities=len(kinds["opportunity"]),
-        horizons=_tally(found, "time_horizon", HORIZONS) if found else "",
+        horizons=_tally(data, found, "time_horizon") if found else "",
     )
     return [c.textblock(dp.id, lines, cells(found, "kind", "time_horizon"))]
 
@@ -131,7 +125,16 @@ def financial(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 def inputs(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     wb = data.workbook
     counts = [
-        _kind_count(kind, rows, data.material_ids) for kind, rows in _kinds(data).items() if rows
+        line(
+            data,
+            "method",
+            "kind_count",
+            kind=kind,
+            total=len(rows),
+            material=sum(i.id in data.material_ids for i in rows),
+        )
+        for kind, rows in _kinds(data).items()
+        if rows
     ]
     changed = _changed(data)
     lines = say(
@@ -160,12 +163,6 @@ def _changed(data: Inputs) -> list:
     return [x for x in data.assessment.parameters.used if x.value != x.default]
 
 
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def parameters(c: Composer, data: Inputs, _: str) -> list[Block]:
     """The settings we chose that differ from the defaults (every one, with its source, is in
     assessment.xlsx)."""
@@ -176,12 +173,12 @@ def parameters(c: Composer, data: Inputs, _: str) -> list[Block]:
         Block(
             kind="table",
             caption=phrase(data, "settings_table"),
-            headers=("setting", "our value", "default"),
+            headers=tuple(say(data, "method", "settings_headers")),
             rows=tuple(
                 (
                     (Run(text=x.help),),
-                    (Run(text=_value(x.value)),),
-                    (Run(text=_value(x.default)),),
+                    (Run(text=line(data, "method", "setting_value", value=x.value)),),
+                    (Run(text=line(data, "method", "setting_value", value=x.default)),),
                 )
                 for x in changed
             ),
@@ -190,17 +187,12 @@ def parameters(c: Composer, data: Inputs, _: str) -> list[Block]:
     ]
 
 
-def _tally(rows: list[Iro], field: str, words: dict[str, str] | None = None) -> str:
+def _tally(data: Inputs, rows: list[Iro], field: str) -> str:
     """`12 downstream, 3 upstream and 2 in own operations`: how many rows hold each value."""
     counts: dict[str, int] = {}
     for row in rows:
         value = getattr(row, field)
         if value:
             counts[value] = counts.get(value, 0) + 1
-    return listing([f"{n} {(words or {}).get(v, v)}" for v, n in counts.items()]) or "none"
-
-
-def _kind_count(kind: str, rows: list[Iro], material: frozenset[str]) -> str:
-    plural = "opportunities" if kind == "opportunity" else f"{kind}s"
-    n = sum(i.id in material for i in rows)
-    return f"{count(len(rows), kind, plural)} ({n} material)"
+    said = [line(data, "method", "tally", field=field, value=v, n=n) for v, n in counts.items()]
+    return listing(said) or line(data, "method", "no_tally")

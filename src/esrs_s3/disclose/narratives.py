@@ -10,12 +10,17 @@ when policies exist) is not reported; the coverage note says so.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer, Status
+from esrs_s3.disclose.wording import text_unused
 from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.models import Narrative
 from esrs_s3.render.document import Block, Run
+
+if TYPE_CHECKING:  # Inputs needs the narratives and the wording at import
+    from esrs_s3.disclose.inputs import Inputs
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 
@@ -50,7 +55,7 @@ def paragraphs(narrative: Narrative) -> list[str]:
 
 
 def narrative_blocks(
-    c: Composer, narratives: dict[str, Narrative], datapoints: list[Datapoint]
+    c: Composer, data: Inputs, narratives: dict[str, Narrative], datapoints: list[Datapoint]
 ) -> list[Block]:
     """The Narratives rows of a section's datapoints that nothing in the section used, in
     catalogue order: a yes/no or a year as a sentence, a text under the datapoint's name."""
@@ -61,7 +66,7 @@ def narrative_blocks(
             continue  # no text, or the section used the text already
         marked = c.marked(dp.id)
         if marked and marked[0] is Status.NOT_APPLICABLE:  # e.g. reasons for having no policy
-            c.mark(dp.id, marked[0], f"{marked[1]}; the Narratives text is not used")
+            c.mark(dp.id, marked[0], text_unused(data, marked[1]))
             continue
         if dp.feed == "either":
             continue  # a text beside columns, which its section uses

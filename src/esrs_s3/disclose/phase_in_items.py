@@ -5,10 +5,16 @@ from __future__ import annotations
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
-from esrs_s3.disclose.text import cells, listing, number_text, sentence
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.text import cells, listing, number_text
+from esrs_s3.disclose.wording import line, phrase, split, template
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
+
+
+def _text(rendered: object) -> str:
+    """A macro of phase_in.j2 called directly (once per row, its module fetched once per
+    section) as one line of text."""
+    return " ".join(split(str(rendered)))
 
 
 def matters(data: Inputs) -> list[tuple[str, Iro]]:
@@ -26,27 +32,21 @@ def matters(data: Inputs) -> list[tuple[str, Iro]]:
 
 
 def note(c: Composer, data: Inputs, _: str) -> list[Block]:
-    u = data.workbook.undertaking
-    year = "first" if data.regime.year_of_reporting == 1 else "second"
-    return [
-        Block(
-            kind="note",
-            runs=(
-                Run(
-                    text=f"With {u.employees:,} employees we use the phase-in of ESRS 1 "
-                    f"Appendix C and omit the S3 datapoints in our {year} year of reporting "
-                    "under ESRS. We report instead what ESRS 2 ¶17 asks."
-                ),
-            ),
-        )
-    ]
+    words = line(
+        data,
+        "phase_in",
+        "note",
+        employees=f"{data.workbook.undertaking.employees:,}",
+        year_of_reporting=data.regime.year_of_reporting,
+    )
+    return [Block(kind="note", runs=(Run(text=words),))]
 
 
 def material(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     wb = data.workbook
     return [
         para(
-            "S3 Affected communities has been assessed to be material: ",
+            f"{line(data, 'phase_in', 's3_material')}: ",
             c.flag(
                 dp.id,
                 data.regime.s3_material,
@@ -84,42 +84,59 @@ def own_text(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def targets(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.targets
+    macros = template(data.assessment.rulebook, "phase_in").module
     lines = [
-        f"{t.title} ({t.id}): {number_text(t.target_value)} {t.unit.strip()} by {t.target_year}"
-        + (
-            f"; {number_text(t.current_value)} {t.unit.strip()} in the reporting period."
-            if t.current_value is not None
-            else "; no value for the reporting period is given."
+        _text(
+            macros.target(
+                title=t.title,
+                id=t.id,
+                value=number_text(t.target_value),
+                unit=t.unit.strip(),
+                year=t.target_year,
+                current=None if t.current_value is None else number_text(t.current_value),
+            )
         )
         for t in rows
     ]
     where = cells(rows, "title", "target_value", "current_value") or ("Targets!A2",)
-    return [c.textblock(dp.id, lines or ["No time-bound target has been set."], where)]
+    return [c.textblock(dp.id, lines or [_text(macros.no_target())], where)]
 
 
 def policies(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.policies
-    lines = [f"{p.name} ({p.id}): {sentence(p.description)}" for p in rows]
+    macros = template(data.assessment.rulebook, "phase_in").module
+    lines = [_text(macros.policy(name=p.name, id=p.id, description=p.description)) for p in rows]
     where = cells(rows, "name", "description") or ("Policies!A2",)
-    return [c.textblock(dp.id, lines or ["No policy has been adopted."], where)]
+    return [c.textblock(dp.id, lines or [_text(macros.no_policy())], where)]
 
 
 def actions(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.actions
+    macros = template(data.assessment.rulebook, "phase_in").module
     lines = [
-        f"{a.title} ({a.id}, {a.status}): {sentence(a.description)}"
-        + (f" Result: {sentence(a.progress)}" if a.progress else "")
+        _text(
+            macros.action(
+                title=a.title,
+                id=a.id,
+                status=a.status,
+                description=a.description,
+                progress=a.progress,
+            )
+        )
         for a in rows
     ]
     where = cells(rows, "title", "description", "progress") or ("Actions!A2",)
-    return [c.textblock(dp.id, lines or ["No action has been taken."], where)]
+    return [c.textblock(dp.id, lines or [_text(macros.no_action())], where)]
 
 
 def metrics(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     measured = [t for t in data.workbook.targets if t.current_value is not None]
     words, cell = own_words(data, dp.id)
+    macros = template(data.assessment.rulebook, "phase_in").module
     lines = [
-        f"{t.metric}: {number_text(t.current_value)} {t.unit.strip()} in the reporting period."
+        _text(
+            macros.metric(metric=t.metric, value=number_text(t.current_value), unit=t.unit.strip())
+        )
         for t in measured
     ]
     if not (lines or words):

@@ -4,41 +4,45 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jinja2.environment import TemplateModule
+
+from esrs_s3.disclose import wording
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, para
 from esrs_s3.disclose.records import cell, link, name, none_adopted, records, with_rest
-from esrs_s3.disclose.text import cells, count, first_listed, listing, sentence
+from esrs_s3.disclose.text import cells, first_listed, sentence
 from esrs_s3.disclose.wording import phrase
 from esrs_s3.models import Policy
 from esrs_s3.render.document import Block, Run
 
-INSTRUMENTS = (
-    ("the UN Guiding Principles", "references_ungp"),
-    ("the OECD Guidelines", "references_oecd"),
-    ("the ILO Declaration", "references_ilo"),
-)
-NONE_OF_THEM = "the UN Guiding Principles, the OECD Guidelines or the ILO Declaration"
+# the fields of a policy saying it refers to an internationally recognised instrument (the
+# instruments are named in policies.j2)
+INSTRUMENTS = ("references_ungp", "references_oecd", "references_ilo")
 
 
-def instruments(policy: Policy) -> list[str]:
-    return [label for label, field in INSTRUMENTS if getattr(policy, field)]
+def refers(policy: Policy) -> bool:
+    """Whether a policy refers to any internationally recognised instrument."""
+    return any(getattr(policy, field) for field in INSTRUMENTS)
+
+
+def words(data: Inputs) -> TemplateModule:
+    """The rulebook's policies.j2, fetched once for a section whose macros run per row."""
+    return wording.template(data.assessment.rulebook, "policies").module
+
+
+def said(text: object) -> str:
+    """A macro's output as one line, whitespace collapsed."""
+    return " ".join(wording.split(str(text)))
 
 
 def frameworks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     """S3 ¶16: the instruments each policy refers to, and its description."""
     policies = data.workbook.policies
-    lines = [
-        f"{p.name} ({p.id}) "
-        + (
-            f"refers to {listing(instruments(p))}."
-            if instruments(p)
-            else f"does not refer to {NONE_OF_THEM}."
-        )
-        for p in policies
-    ]
+    reference = words(data).reference
+    lines = [said(reference(p)) for p in policies]
     lines.append(phrase(data, "policies_below"))
-    where = cells(policies, "name", "references_ungp", "references_oecd", "references_ilo")
+    where = cells(policies, "name", *INSTRUMENTS)
     return [c.textblock(dp.id, lines, where)]
 
 
@@ -49,17 +53,10 @@ def alignment(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     scope = [p for p in policies if data.material_ids & set(p.impacts)]
     if not scope:
         return []
-    silent = [p for p in scope if not instruments(p)]
-    where = cells(scope, "impacts", "references_ungp", "references_oecd", "references_ilo")
-    lines = [
-        f"{count(len(scope), 'policy', 'policies')} cover material impacts, risks or "
-        f"opportunities; {len(scope) - len(silent)} of them refer to {NONE_OF_THEM}."
-    ]
-    if silent:
-        lines.append(
-            f"{listing([f'{p.name} ({p.id})' for p in silent])} "
-            f"{'does' if len(silent) == 1 else 'do'} not refer to any of them."
-        )
+    silent = [p for p in scope if not refers(p)]
+    where = cells(scope, "impacts", *INSTRUMENTS)
+    named = [f"{p.name} ({p.id})" for p in silent]
+    lines = wording.say(data, "policies", "alignment", scope=len(scope), silent=named)
     return [
         para(
             f"{phrase(data, 'aligned')}: ",
@@ -77,43 +74,17 @@ def cases(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = [i for i in incidents if i.breach_of_ungp_oecd_ilo]
     extent, nature = dp.concepts[0], dp.concepts[-1]
     where = cells(incidents, "breach_of_ungp_oecd_ilo") or ("Incidents!A2",)
+    said_extent = wording.say(data, "policies", "cases", found=len(found))
+    extent_block = c.textblock(dp.id, said_extent, where, concept=extent)
     if not found:  # the extent is none, and so there is no nature to describe
-        return [
-            c.textblock(
-                dp.id,
-                [
-                    "No case of non-respect of the UN Guiding Principles, the ILO Declaration or "
-                    "the OECD Guidelines involving affected communities was reported in the "
-                    "period."
-                ],
-                where,
-                concept=extent,
-            ),
-            c.textblock(
-                dp.id,
-                ["With no case reported, there is no nature of cases to describe."],
-                where,
-                concept=nature,
-            ),
-        ]
+        no_nature = wording.say(data, "policies", "no_nature")
+        return [extent_block, c.textblock(dp.id, no_nature, where, concept=nature)]
+    case = words(data).case
     return [
+        extent_block,
         c.textblock(
             dp.id,
-            [
-                f"{count(len(found), 'case')} of non-respect of the UN Guiding Principles, the ILO "
-                "Declaration or the OECD Guidelines involving affected communities "
-                f"{'was' if len(found) == 1 else 'were'} reported in the period."
-            ],
-            where,
-            concept=extent,
-        ),
-        c.textblock(
-            dp.id,
-            [
-                f"{i.id} ({i.date.isoformat()}, {i.country}): {sentence(i.description)}"
-                + (f" Status: {i.status}." if i.status else "")
-                for i in found
-            ],
+            [said(case(i)) for i in found],
             cells(found, "description", "date", "country", "status"),
             concept=nature,
         ),
@@ -135,12 +106,11 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     listed, rest = first_listed(policies)
     iros = data.described
     provisions: list[str] = []
+    say = words(data)
     for p in listed:
         key = [sentence(p.description)]
         if p.indigenous_peoples_provisions:
-            key.append(
-                f"Provisions on indigenous peoples: {sentence(p.indigenous_peoples_provisions)}"
-            )
+            key.append(said(say.indigenous(p.indigenous_peoples_provisions)))
         contents = c.fact(
             part("contents").datapoint,
             "textblock",
@@ -158,9 +128,9 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
                 sources=cells([p], "value_chain_scope", "communities_covered"),
             )
             if scope
-            else Run(text="not stated")
+            else Run(text=said(say.scope_not_stated()))
         )
-        owner = p.accountable_role + (f" (approved by {p.approved_by})" if p.approved_by else "")
+        owner = said(say.accountable(p))
         owner_run = c.fact(
             part("accountable").datapoint,
             "textblock",
@@ -168,19 +138,18 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             item=p.id,
             sources=cells([p], "accountable_role", "approved_by"),
         )
-        standards = [label.removeprefix("the ") for label in instruments(p)]
         standards_run = (
             c.fact(
                 part("standards").datapoint,
                 "text",
-                listing(standards),
+                said(say.instruments(p, the="")),
                 item=p.id,
-                sources=cells([p], "references_ungp", "references_oecd", "references_ilo"),
+                sources=cells([p], *INSTRUMENTS),
             )
-            if standards
-            else Run(text="none")
+            if refers(p)
+            else Run(text=said(say.no_standards()))
         )
-        available = "Public" + (f" at {p.url}" if p.url else "") if p.public else "Not public"
+        available = said(say.availability(p))
         available_run = c.fact(  # how it is communicated: S3-1 ¶17, said once above
             part("availability").datapoint,
             "textblock",
@@ -207,19 +176,13 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     # provisions on indigenous peoples disclose it
     c.share(part("indigenous").datapoint, tuple(provisions))
     return with_rest(
+        c,
         rest,
         records(
-            "Policies (MDR-P)",
-            (
-                "policy",
-                "key contents",
-                "scope",
-                "accountable",
-                "standards",
-                "availability",
-                "related IROs",
-            ),
+            said(say.caption()),
+            tuple(wording.split(str(say.headers()))),
             rows,
             "policies",
         ),
+        "policies",
     )

@@ -9,7 +9,8 @@ from decimal import Decimal
 from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, Part
 from esrs_s3.disclose.narratives import paragraphs
-from esrs_s3.disclose.text import cells, count, listing, more, number_text
+from esrs_s3.disclose.text import cells, listing, number_text
+from esrs_s3.disclose.wording import line, said
 from esrs_s3.models import Record, Target
 from esrs_s3.render.document import Block, Run
 
@@ -67,9 +68,10 @@ def target_level(c: Composer, part: Part, target: Target, field: str) -> Run:
     )
 
 
-def with_rest(rest: int, blocks: list[Block], what: str = "items") -> list[Block]:
+def with_rest(c: Composer, rest: int, blocks: list[Block], what: str) -> list[Block]:
+    """A table, and under it how many more `what` the workbook holds, if it was cut short."""
     if rest:
-        blocks.append(Block(kind="note", runs=(Run(text=more(rest, what)),)))
+        blocks.append(Block(kind="note", runs=(Run(text=c.more(rest, what)),)))
     return blocks
 
 
@@ -87,7 +89,7 @@ def link(
     context of its own in the statement, so it is counted, not linked."""
     linked = [i for i in ids if i in names]
     others = len(ids) - len(linked)
-    rest = f"{count(others, 'other')} not reported as material" if others else ""
+    rest = " ".join(said(c.rulebook, "records", "others", n=others)) if others else ""
     if not linked:
         return cell(rest or "-")
     shown = listing([f"{names[i]} ({i})" for i in linked])
@@ -114,18 +116,17 @@ def none_adopted(
     plural, singular = what
     given = data.narrative(reasons.datapoint)
     timeframe_given = data.narrative(timeframe.datapoint)
-    lead = (
-        f"We have not adopted {plural} to manage our material impacts, risks and "
-        "opportunities related to affected communities."
+    note = line(data, "records", "none_adopted", singular=singular)
+    lead = line(
+        data,
+        "records",
+        "not_adopted",
+        plural=plural,
+        reasons=given is not None,
+        timeframe=timeframe_given is not None,
     )
-    if given is None and timeframe_given is None:
-        lead += " Neither reasons nor a timeframe for adopting them are given."
-    elif given is None:
-        lead += " No reasons are given."
-    elif timeframe_given is None:
-        lead += " No timeframe for adopting them is given."
     blocks = [
-        Block(kind="note", runs=(Run(text=f"No {singular} adopted (ESRS 2 ¶62)."),)),
+        Block(kind="note", runs=(Run(text=note),)),
         Block(kind="paragraph", runs=(Run(text=lead),)),
     ]
     if given is not None:

@@ -7,19 +7,15 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, Part, answered, column_text, item_enum
 from esrs_s3.disclose.records import cell, link, name, records, target_level, with_rest
-from esrs_s3.disclose.text import cells, first_listed, listing, number_text
-from esrs_s3.disclose.wording import phrase
+from esrs_s3.disclose.text import cells, first_listed
+from esrs_s3.disclose.wording import line, phrase, say
 from esrs_s3.render.document import Block, Run
 
 
 def involvement(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     """S3 ¶42 a: whether affected communities were engaged in setting each target."""
     targets = data.workbook.targets
-    lines = [
-        f"{t.title} ({t.id}): affected communities "
-        f"{'were' if t.communities_involved else 'were not'} engaged in setting it."
-        for t in targets
-    ]
+    lines = [line(data, "targets", "involvement", t=t) for t in targets]
     concept = c.concept(dp, "textblock")
     return [c.textblock(dp.id, lines, cells(targets, "communities_involved"), concept=concept)]
 
@@ -64,12 +60,13 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     listed, rest = first_listed(targets)
     iros = data.described
     policies_named = {p.id: p.name for p in data.workbook.policies}
+    by, in_year = line(data, "targets", "by"), line(data, "targets", "in_year")
     for t in listed:
         named = name(c, part("name"), t, "title")
         linked = c.fact(
             part("link").datapoint,
             "textblock",
-            f"{t.metric} ({t.unit}); related policies: {listing(list(t.policies)) or 'none'}.",
+            line(data, "targets", "metric", t=t),
             item=t.id,
             sources=cells([t], "metric", "unit", "policies"),
         )
@@ -104,7 +101,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             else None
         )
         if base_value and base_year:
-            base = cell(*base_value, " in ", base_year)
+            base = cell(*base_value, f" {in_year} ", base_year)
         elif base_value or base_year:
             base = cell(*base_value) if base_value else cell(base_year)
         else:
@@ -124,9 +121,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         involved = c.fact(
             involved_dp.id,
             "textblock",
-            "Affected communities were engaged in setting the target."
-            if t.communities_involved
-            else "Affected communities were not engaged in setting the target.",
+            line(data, "targets", "involved", t=t),
             item=t.id,
             concept=c.concept(involved_dp, "textblock"),
             sources=cells([t], "communities_involved"),
@@ -137,12 +132,13 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             c.fact(
                 part("performance").datapoint,
                 "textblock",
-                f"Current value {number_text(t.current_value)} {unit} against a target of "
-                f"{number_text(t.target_value)} {unit} by {t.target_year}"
-                + (
-                    f" (baseline {number_text(t.baseline_value)} {unit} in {t.baseline_year})."
-                    if with_baseline
-                    else "."
+                line(
+                    data,
+                    "targets",
+                    "performance",
+                    t=t,
+                    unit=unit,
+                    with_baseline=bool(with_baseline),
                 ),
                 item=t.id,
                 sources=cells([t], "current_value", "target_value", "unit", "target_year")
@@ -153,9 +149,9 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         )
         milestone = (
             (
-                "; milestone ",
+                f"; {line(data, 'targets', 'milestone')} ",
                 target_level(c, part("milestone"), t, "milestone_value"),
-                f" {unit}" + (f" by {t.milestone_year}" if t.milestone_year else ""),
+                f" {unit}" + (f" {by} {t.milestone_year}" if t.milestone_year else ""),
             )
             if t.milestone_value is not None
             else ()
@@ -168,7 +164,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             (
                 cell(t.id, " ", named),
                 cell(linked),
-                cell(value, f" {unit} by ", year, *kind, *milestone),
+                cell(value, f" {unit} {by} ", year, *kind, *milestone),
                 base,
                 cell(method),
                 cell(involved),
@@ -178,21 +174,13 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             )
         )
     return with_rest(
+        c,
         rest,
         records(
-            "Targets (MDR-T)",
-            (
-                "target",
-                "metric and policy link",
-                "level and year",
-                "baseline",
-                "methodology",
-                "community involvement",
-                "performance",
-                "related IROs",
-                "related policies",
-            ),
+            line(data, "targets", "caption"),
+            tuple(say(data, "targets", "headers")),
             rows,
             "targets",
         ),
+        "targets",
     )

@@ -51,13 +51,6 @@ def first_listed(items: Sequence[T]) -> tuple[Sequence[T], int]:
     return items[:LISTED], max(0, len(items) - LISTED)
 
 
-def more(count: int, what: str) -> str:
-    return (
-        f"{count} further {what} are not listed here; the full list is in the workbook and in "
-        "assessment.xlsx."
-    )
-
-
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """`1 policy`, `4 policies`: a number with its noun in the right number."""
     return f"{n} {singular if n == 1 else plural or singular + 's'}"

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 
 from esrs_s3.disclose import text
-from esrs_s3.disclose.inputs import Inputs
 from esrs_s3.errors import BrokenRulebook
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import rulebook_templates
 from esrs_s3.rulebook import load_rulebook
+
+if TYPE_CHECKING:  # Inputs needs the narratives and the wording at import
+    from esrs_s3.disclose.inputs import Inputs
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
@@ -29,7 +32,9 @@ def environment(rulebook_id: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.globals.update(count=text.count, listing=text.listing, sentence=text.sentence)
+    env.globals.update(
+        count=text.count, listing=text.listing, sentence=text.sentence, number=text.number_text
+    )
     env.filters["g"] = lambda value: f"{value:g}"
     return env
 
@@ -64,17 +69,20 @@ def split(rendered: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def say(data: Inputs, name: str, macro: str, **values: object) -> list[str]:
+def say(data: Inputs, name: str, macro: str, /, **values: object) -> list[str]:
     """The paragraphs of macro `macro` of the rulebook's template `<name>.j2`."""
-    module = template(data.assessment.rulebook, name).module
+    return said(data.assessment.rulebook, name, macro, **values)
+
+
+def said(rulebook: str, name: str, macro: str, /, **values: object) -> list[str]:
+    """`say` for code that knows the rulebook but not the statement's inputs."""
+    module = template(rulebook, name).module
     if not hasattr(module, macro):
-        raise BrokenRulebook(
-            data.assessment.rulebook, [f"its template {name}.j2 has no macro {macro}"]
-        )
+        raise BrokenRulebook(rulebook, [f"its template {name}.j2 has no macro {macro}"])
     return split(str(getattr(module, macro)(**values)))
 
 
-def line(data: Inputs, name: str, macro: str, **values: object) -> str:
+def line(data: Inputs, name: str, macro: str, /, **values: object) -> str:
     """Macro `macro` of the rulebook's template `<name>.j2` as one line of text (a sentence or
     a piece of one), whitespace collapsed; "" when the macro says nothing."""
     return " ".join(say(data, name, macro, **values))
@@ -83,6 +91,11 @@ def line(data: Inputs, name: str, macro: str, **values: object) -> str:
 def blocks(data: Inputs, name: str) -> list[Block]:
     """A template's paragraphs as untagged paragraphs of the statement."""
     return [Block(kind="paragraph", runs=(Run(text=p),)) for p in paragraphs(data, name)]
+
+
+def text_unused(data: Inputs, note: str) -> str:
+    """A status note, and that the Narratives text the workbook gives is not used."""
+    return f"{note}; {line(data, 'notes', 'text_unused')}"
 
 
 def phrase(data: Inputs, key: str) -> str:
