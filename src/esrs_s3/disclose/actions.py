@@ -6,7 +6,7 @@ from __future__ import annotations
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.conditions import material_group, started_earlier
-from esrs_s3.disclose.inputs import Inputs, Part, item_enum, own_words, para
+from esrs_s3.disclose.inputs import Inputs, Part, item_enum, name_and_id, own_words, para
 from esrs_s3.disclose.records import cell, link, name, none_adopted, records, with_rest
 from esrs_s3.disclose.text import amount, cells, first_listed
 from esrs_s3.disclose.wording import line, phrase, say
@@ -115,7 +115,7 @@ def tracking(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     untracked = [a for a in actions if not a.effectiveness_tracking]
     lines = [line(data, "actions", "tracked", a=a) for a in tracked]
     if untracked:
-        named = [f"{a.title} ({a.id})" for a in untracked]
+        named = [name_and_id(a) for a in untracked]
         lines.append(line(data, "actions", "untracked", actions=named))
     return [c.textblock(dp.id, lines, cells(actions, "effectiveness_tracking"))]
 
