@@ -53,7 +53,6 @@ class Composer:
     def __init__(
         self,
         catalogue: tuple[Datapoint, ...],
-        topical_member: str,
         sections: tuple[SectionSpec, ...],
         rulebook: str,
     ) -> None:
@@ -66,7 +65,6 @@ class Composer:
         self.statuses: dict[str, str] = {}  # datapoint -> its status so far
         self.order = [dp.id for dp in catalogue]
         self.facts = FactSet()
-        self.topical_member = topical_member
         self._facts: dict[str, list[str]] = {}  # every fact listed with the datapoint
         self._own: dict[str, list[str]] = {}  # those of its own concepts
         self._sources: dict[str, list[str]] = {}
