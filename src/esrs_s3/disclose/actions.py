@@ -244,14 +244,12 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             if a.action_type == "remediate"
             else ()
         )
-        scope_dp = c.datapoints[part("scope").datapoint]
         scope_run = (
             c.fact(
-                scope_dp.id,
+                part("scope").datapoint,
                 "textblock",
                 a.value_chain_scope,
                 item=a.id,
-                concept=c.concept(scope_dp, "textblock"),
                 sources=cells([a], "value_chain_scope"),
             )
             if a.value_chain_scope

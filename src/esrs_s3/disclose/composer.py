@@ -53,7 +53,6 @@ class Composer:
     def __init__(
         self,
         catalogue: tuple[Datapoint, ...],
-        topical_member: str,
         sections: tuple[SectionSpec, ...],
         rulebook: str,
     ) -> None:
@@ -66,7 +65,6 @@ class Composer:
         self.statuses: dict[str, str] = {}  # datapoint -> its status so far
         self.order = [dp.id for dp in catalogue]
         self.facts = FactSet()
-        self.topical_member = topical_member
         self._facts: dict[str, list[str]] = {}  # every fact listed with the datapoint
         self._own: dict[str, list[str]] = {}  # those of its own concepts
         self._sources: dict[str, list[str]] = {}
@@ -100,7 +98,7 @@ class Composer:
 
     def fact(
         self,
-        dp_id: str,
+        dp_id: str | None,
         kind: str,
         shown: str,
         *,
@@ -115,7 +113,10 @@ class Composer:
         links: tuple[tuple[str, str], ...] = (),
     ) -> Run:
         """Tag `shown` as the fact of datapoint `dp_id`; returns the run that shows it.
-        `members` adds explicit dimension members to the datapoint's own (a time horizon)."""
+        `members` adds explicit dimension members to the datapoint's own (a time horizon).
+        Without a datapoint (a table part the rulebook does not have) `shown` stays untagged."""
+        if dp_id is None:
+            return Run(text=shown)
         dp = self.datapoints[dp_id]
         typed = ((dp.typed_axis, item),) if dp.typed_axis and item is not None else ()
         context = self.facts.context(explicit=dp.dimensions + members, typed=typed)
@@ -136,7 +137,7 @@ class Composer:
         return Run(fact=fact.id)
 
     def flag(
-        self, dp_id: str, value: bool, sources: tuple[str, ...] = (), item: str | None = None
+        self, dp_id: str | None, value: bool, sources: tuple[str, ...] = (), item: str | None = None
     ) -> Run:
         """A boolean fact shown as Yes / No."""
         return self.fact(
@@ -182,17 +183,19 @@ class Composer:
     def sources_of(self, dp_id: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self._sources.get(dp_id, ())))
 
-    def facts_of(self, dp_id: str) -> tuple[str, ...]:
+    def facts_of(self, dp_id: str | None) -> tuple[str, ...]:
         return tuple(self._facts.get(dp_id, ()))
 
     def discloses(self, dp_id: str) -> bool:
         """Whether a fact of the datapoint's own concepts is tagged."""
         return bool(self._own.get(dp_id))
 
-    def share(self, dp_id: str, fact_ids: tuple[str, ...]) -> None:
+    def share(self, dp_id: str | None, fact_ids: tuple[str, ...]) -> None:
         """Facts tagged for another datapoint that disclose `dp_id` too, because the taxonomy
         gives both the same concept (S3 ¶15 and MDR-P ¶65 a: a policy's key contents). Each fact
-        must be of one of `dp_id`'s own concepts."""
+        must be of one of `dp_id`'s own concepts; none for a part the rulebook lacks."""
+        if dp_id is None:
+            return
         for fact_id in fact_ids:
             fact = self._by_id[fact_id]
             if fact.concept not in self.datapoints[dp_id].concepts:

@@ -21,9 +21,11 @@ from esrs_s3.render.document import Block, Run
 @dataclass(frozen=True)
 class Part:
     """A part of a table (tables.toml): the datapoint it tags and, where the datapoint has
-    several concepts, the one it tags."""
+    several concepts, the one it tags. A part the rulebook's table does not name has no
+    datapoint: its value is shown from the workbook, untagged (a rulebook whose disclosure
+    requirement dropped the item)."""
 
-    datapoint: str
+    datapoint: str | None
     concept: str | None = None
 
 
@@ -41,8 +43,10 @@ class Inputs:
         return self.workbook.undertaking.currency
 
     def part(self, table: str, name: str) -> Part:
-        """A part of a table of tables.toml."""
-        entry = self.tables[table][name]
+        """A part of a table of tables.toml (without a datapoint when the table lacks it)."""
+        entry = self.tables.get(table, {}).get(name)
+        if entry is None:
+            return Part(None)
         if isinstance(entry, str):
             return Part(entry)
         return Part(entry["datapoint"], entry.get("concept"))
@@ -151,7 +155,12 @@ def own_words(data: Inputs, dp_id: str) -> tuple[list[str], tuple[str, ...]]:
 
 
 def item_enum(
-    c: Composer, data: Inputs, dp_id: str, record: Record, field: str, shown: str | None = None
+    c: Composer,
+    data: Inputs,
+    dp_id: str | None,
+    record: Record,
+    field: str,
+    shown: str | None = None,
 ) -> Run:
     """A record's enumerated column as an enumeration fact on the record's typed axis (the
     member from members.toml under the column's name)."""
@@ -164,7 +173,7 @@ def item_enum(
 def enum_fact(
     c: Composer,
     data: Inputs,
-    dp_id: str,
+    dp_id: str | None,
     enum: str,
     keys: Iterable[str],
     shown: str,
@@ -172,7 +181,9 @@ def enum_fact(
     item: str | None = None,
 ) -> Run:
     """An enumeration fact: the taxonomy members (members.toml `enum`) of workbook values
-    `keys`, shown as `shown`."""
+    `keys`, shown as `shown` (untagged without a datapoint: a part the rulebook lacks)."""
+    if dp_id is None:
+        return Run(text=shown)
     value = data.enum_value(enum, *keys)
     return c.fact(dp_id, "enumeration", shown, value=value, item=item, sources=sources)
 

@@ -166,7 +166,6 @@ def compose_statement(
     layout = load_layout(assessment.rulebook)
     composer = Composer(
         load_catalogue(assessment.rulebook),
-        members["dimensions"]["topical_s3"],
         layout.sections,
         assessment.rulebook,
     )

@@ -40,10 +40,12 @@ def _without_targets(c: Composer, data: Inputs) -> list[Block]:
         ),
     ]
     if tracked:  # ESRS 2 ¶81 b i-ii: how, with what ambition, from which base year
-        how = c.datapoints[data.part("targets", "tracked_how").datapoint]
-        blocks += column_text(c, how, tracked, "effectiveness_tracking")
-        base_year = c.datapoints[data.part("targets", "base_year_without").datapoint]
-        blocks += answered(c, data, base_year, phrase(data, "base_year"))
+        how = data.part("targets", "tracked_how").datapoint
+        if how:
+            blocks += column_text(c, c.datapoints[how], tracked, "effectiveness_tracking")
+        base_year = data.part("targets", "base_year_without").datapoint
+        if base_year:
+            blocks += answered(c, data, c.datapoints[base_year], phrase(data, "base_year"))
     return blocks
 
 
@@ -117,13 +119,11 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             if t.methodology
             else Run(text="-")
         )
-        involved_dp = c.datapoints[part("involvement").datapoint]
         involved = c.fact(
-            involved_dp.id,
+            part("involvement").datapoint,
             "textblock",
             line(data, "targets", "involved", t=t),
             item=t.id,
-            concept=c.concept(involved_dp, "textblock"),
             sources=cells([t], "communities_involved"),
         )
         unit = t.unit.strip()
