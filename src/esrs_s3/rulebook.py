@@ -39,6 +39,7 @@ class Rulebook(BaseModel):
     taxonomy_version: str
     taxonomy_namespace: str
     taxonomy_entry_point: str
+    typed_domain: str  # the element of the typed axes' values
     sub_topics: dict[str, tuple[str, ...]]
     other_sub_sub_topic: str
     default: bool = False

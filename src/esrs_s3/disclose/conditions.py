@@ -15,6 +15,8 @@ from esrs_s3.disclose.inputs import Inputs, concerns_indigenous_peoples
 from esrs_s3.disclose.text import first_listed
 
 Holds = tuple[bool, tuple[str, ...]]
+# the Actions columns that allocate financial resources to an action
+MONEY = ("capex", "opex", "capex_current", "opex_current", "capex_future", "opex_future")
 
 # `material:<group>`: the IRO kinds (and status) a group of material IROs is made of.
 MATERIAL_GROUPS: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -90,6 +92,39 @@ def _tracked_without_targets(data: Inputs, _: str) -> Holds:
     return bool(tracked), _ids(tracked)
 
 
+def _no_pat(data: Inputs, _: str) -> Holds:
+    """Revised ESRS 2 ¶39: the undertaking lacks policies, actions or targets on the topic."""
+    wb = data.workbook
+    return not (wb.policies and wb.actions and wb.targets), ()
+
+
+def _significant_resources(data: Inputs, _: str) -> Holds:
+    """Revised ESRS 2 ¶46: financial resources are allocated to the actions (an amount in the
+    period or planned, in the Actions sheet)."""
+    funded = [a for a in data.workbook.actions if any(getattr(a, f) for f in MONEY)]
+    return bool(funded), _ids(funded)
+
+
+def _human_rights_policy(data: Inputs, _: str) -> Holds:
+    """Revised ESRS 2 ¶43: a policy commits to the UN Guiding Principles, the ILO Declaration and
+    the OECD Guidelines together (the policies' references_* columns)."""
+    found = human_rights_policies(data)
+    return bool(found), _ids(found)
+
+
+def human_rights_policies(data: Inputs) -> list:
+    return [
+        p
+        for p in data.workbook.policies
+        if p.references_ungp and p.references_oecd and p.references_ilo
+    ]
+
+
+def _untracked_elsewhere(data: Inputs, _: str) -> Holds:
+    """Revised S3 ¶16 b: how actions are tracked is asked where no target tracks them (GDR-T)."""
+    return not data.workbook.targets, ()
+
+
 CONDITIONS: dict[str, Callable[[Inputs, str], Holds]] = {
     "rows": _rows,
     "no-rows": _no_rows,
@@ -104,6 +139,10 @@ CONDITIONS: dict[str, Callable[[Inputs, str], Holds]] = {
     "s3-full": lambda data, _: (data.regime.s3_material and not data.regime.phase_in_used, ()),
     "later-year": lambda data, _: (data.regime.year_of_reporting > 1, ()),
     "never": lambda data, _: (False, ()),
+    "no-pat": _no_pat,
+    "significant-resources": _significant_resources,
+    "human-rights-policy": _human_rights_policy,
+    "untracked-elsewhere": _untracked_elsewhere,
 }
 
 

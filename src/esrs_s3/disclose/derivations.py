@@ -16,6 +16,7 @@ from functools import cache
 
 from esrs_s3.disclose import (
     actions,
+    basis,
     channels,
     engagement,
     impacts,
@@ -94,6 +95,9 @@ DATAPOINT: dict[str, DatapointDerivation] = {
     "targets_involvement": targets.involvement,
     # GOV-4, IRO-2 (composed last)
     "due_diligence_map": index.due_diligence_map,
+    "version_applied": basis.version_applied,
+    "not_adopted": basis.not_adopted,
+    "human_rights_policy": basis.human_rights_policy,
     "not_material_reason": index.not_material_reason,
     "requirements_complied_with": index.requirements_complied_with,
     "selection_of_information": index.selection_of_information,

@@ -247,6 +247,7 @@ def _document(
         language=u.language,
         entry_point=rulebook.taxonomy_entry_point,
         namespace=rulebook.taxonomy_namespace,
+        typed_domain=rulebook.typed_domain,
         sections=tuple(sections),
         contexts=tuple(composer.facts.contexts.values()),
         facts=tuple(composer.facts.facts),

@@ -61,6 +61,7 @@ class Document(BaseModel):
     language: str
     entry_point: str
     namespace: str
+    typed_domain: str  # the element that holds a typed-axis value (the taxonomy's typed domain)
     sections: tuple[Section, ...]
     contexts: tuple[Context, ...]
     facts: tuple[Fact, ...]

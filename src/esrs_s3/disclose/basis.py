@@ -1,0 +1,52 @@
+"""Revised ESRS 2 items that state a fact about the statement as a whole: the version of ESRS
+it follows (BP-1 ¶5), and the topics without policies, actions or targets (¶39); and the
+overarching human-rights policy (GDR-P ¶43)."""
+
+from __future__ import annotations
+
+from esrs_s3.disclose.catalogue import Datapoint
+from esrs_s3.disclose.composer import Composer
+from esrs_s3.disclose.conditions import human_rights_policies
+from esrs_s3.disclose.inputs import Inputs, enum_fact, name_and_id, para
+from esrs_s3.disclose.text import cells, listing
+from esrs_s3.disclose.wording import line, phrase
+from esrs_s3.render.document import Block
+from esrs_s3.rulebook import load_rulebook
+
+
+def version_applied(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """BP-1 ¶5 (main act Art. 2(2)): the version of ESRS applied, the member members.toml
+    `version` gives the rulebook."""
+    rulebook = load_rulebook(data.assessment.rulebook)
+    named = data.workbook.undertaking.cells.get("rulebook")  # blank: the default for the period
+    shown = line(data, "basis", "version", rulebook=rulebook)
+    where = (str(named),) if named else ()
+    return [para(enum_fact(c, data, dp.id, "version", (rulebook.id,), shown, where))]
+
+
+def not_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """¶39: the fact that the undertaking has no policies, actions or targets on S3, naming
+    which of them it lacks."""
+    wb = data.workbook
+    lacking = [
+        kind
+        for kind, rows in (
+            ("policies", wb.policies),
+            ("actions", wb.actions),
+            ("targets", wb.targets),
+        )
+        if not rows
+    ]
+    shown = line(data, "basis", "not_adopted", lacking=lacking)
+    where = tuple(f"{sheet}!A2" for sheet in ("Policies", "Actions", "Targets"))
+    return [para(enum_fact(c, data, dp.id, "topic", ("S3",), shown, where))]
+
+
+def human_rights_policy(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """GDR-P ¶43: whether a policy commits to the UN Guiding Principles, the ILO Declaration
+    and the OECD Guidelines together, naming it."""
+    found = human_rights_policies(data)
+    where = cells(data.workbook.policies, "references_ungp", "references_oecd", "references_ilo")
+    lead = phrase(data, "human_rights_policy")
+    named = listing([name_and_id(p) for p in found])
+    return [para(f"{lead}: ", c.flag(dp.id, bool(found), where), f" ({named})." if found else ".")]
