@@ -234,8 +234,9 @@ def assess(
 @click.option(
     "--taxonomy",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The EFRAG ESRS Set 1 taxonomy package (.zip); default: $ESRS_S3_TAXONOMY.",
+    multiple=True,
+    help="An EFRAG taxonomy package (.zip); repeat it for a taxonomy and its helper packages "
+    "(the draft revised-ESRS taxonomy needs two); default: $ESRS_S3_TAXONOMY.",
 )
 @click.option(
     "--rulebook",
@@ -255,7 +256,7 @@ def assess(
 @format_option("Findings as text lines or as one JSON document.")
 def verify(
     files: tuple[Path, ...],
-    taxonomy: Path | None,
+    taxonomy: tuple[Path, ...],
     rulebook_id: str | None,
     esef: bool,
     formulas: bool,
@@ -269,11 +270,14 @@ def verify(
     each rulebook.toml); the document's concepts are checked against that entry point.
 
     Example: esrs-s3 verify out/statement.xhtml --taxonomy esrs-set1-2023-12-22.zip
+
+    A revised-ESRS statement: --taxonomy revised-esrs-draft-2026-08-30.zip --taxonomy
+    helper-xbrl-int-country.zip --taxonomy helper-nace-2026-05-01-STUB.zip
     """
     _check_rulebook(rulebook_id)
     try:
         reports = verify_files(
-            list(files), taxonomy, esef=esef, formulas=formulas, rulebook=rulebook_id
+            list(files), taxonomy or None, esef=esef, formulas=formulas, rulebook=rulebook_id
         )
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot verify: {exc}", err=True)

@@ -116,21 +116,30 @@ class _Collector(logging.Handler):
         self.records.append(record)
 
 
-def resolve_taxonomy(taxonomy: Path | str | None) -> Path:
-    """The taxonomy package path, from the argument or else from $ESRS_S3_TAXONOMY."""
-    if taxonomy is None or str(taxonomy) == "":
+Taxonomy = Path | str | Sequence[Path | str] | None
+
+
+def resolve_taxonomy(taxonomy: Taxonomy) -> tuple[Path, ...]:
+    """The taxonomy package paths, from the argument (one path or several: a taxonomy and the
+    helper packages it imports, as EFRAG's draft revised-ESRS taxonomy needs) or else from
+    $ESRS_S3_TAXONOMY (several separated like PATH)."""
+    if taxonomy is None or (isinstance(taxonomy, str | Path) and str(taxonomy) == ""):
         taxonomy = os.environ.get(TAXONOMY_ENV) or None
         if taxonomy is None:
             raise TaxonomyNotFound(TAXONOMY_ENV, "not set and no taxonomy package path given")
-    path = Path(taxonomy)
-    if not path.is_file():
-        raise TaxonomyNotFound(str(path), "no such taxonomy package (the EFRAG ESRS Set 1 .zip)")
-    return path
+        taxonomy = [part for part in str(taxonomy).split(os.pathsep) if part]
+    paths = (Path(taxonomy),) if isinstance(taxonomy, str | Path) else tuple(map(Path, taxonomy))
+    if not paths:
+        raise TaxonomyNotFound(TAXONOMY_ENV, "no taxonomy package path given")
+    for path in paths:
+        if not path.is_file():
+            raise TaxonomyNotFound(str(path), "no such taxonomy package (an EFRAG ESRS .zip)")
+    return paths
 
 
 def _options(
     entry: str,
-    package: Path,
+    packages: tuple[Path, ...],
     *,
     validate: bool,
     esef: bool = False,
@@ -142,7 +151,7 @@ def _options(
 
     return RuntimeOptions(
         entrypointFile=entry,
-        packages=[str(package)],
+        packages=[str(p) for p in packages],
         internetConnectivity="offline",
         skipLoading=SKIP_LOADING,  # type: ignore[arg-type]  # Arelle takes a pattern here
         validate=validate,
@@ -168,12 +177,13 @@ def _arelle(options: RuntimeOptions) -> Iterator[tuple[bool, list[logging.LogRec
         yield success, collector.records, session
 
 
-def _check_package(package: Path, records: list[logging.LogRecord]) -> None:
+def _check_package(packages: tuple[Path, ...], records: list[logging.LogRecord]) -> None:
     codes = [getattr(record, "messageCode", "") for record in records]
     if PACKAGE_FAILED in codes:
         texts = [_text(r) for r in records[: codes.index(PACKAGE_FAILED)] if r.levelno >= 40]
         reason = "; ".join(texts) or "not a taxonomy package"
-        raise TaxonomyNotFound(str(package), f"Arelle cannot use it: {reason}")
+        named = ", ".join(map(str, packages))
+        raise TaxonomyNotFound(named, f"Arelle cannot use it: {reason}")
 
 
 def _text(record: logging.LogRecord) -> str:
@@ -215,7 +225,7 @@ def _message(record: logging.LogRecord) -> VerifyMessage | None:
 
 def _verify_one(
     file: Path,
-    package: Path,
+    package: tuple[Path, ...],
     esef: bool,
     validate_taxonomy: bool,
     concepts_of: Callable[[str], Collection[str]],
@@ -260,7 +270,7 @@ def _verify_one(
 
 def verify_files(
     paths: Sequence[Path],
-    taxonomy: Path | None = None,
+    taxonomy: Taxonomy = None,
     *,
     esef: bool = False,
     validate_taxonomy: bool = False,
@@ -308,7 +318,7 @@ def document_entry_point(file: Path, accepted: Mapping[str, str], fallback: str)
 
 
 def taxonomy_concepts(
-    taxonomy: Path | None = None, entry_point: str | None = None
+    taxonomy: Taxonomy = None, entry_point: str | None = None
 ) -> dict[str, ConceptInfo]:
     """Every item and tuple concept of a taxonomy entry point (default: the default
     rulebook's, `ENTRY_POINT`), by QName (`prefix:Name`)."""
@@ -336,5 +346,6 @@ def taxonomy_concepts(
                 model.close()
     if not concepts:
         problems = "; ".join(_text(r) for r in records if r.levelno >= logging.ERROR)
-        raise TaxonomyNotFound(str(package), f"Arelle could not load {entry_point} ({problems})")
+        named = ", ".join(map(str, package))
+        raise TaxonomyNotFound(named, f"Arelle could not load {entry_point} ({problems})")
     return concepts
