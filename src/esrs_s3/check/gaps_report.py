@@ -35,11 +35,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def by_step(findings: Sequence) -> list[tuple[str, list]]:
-    """Findings grouped by OECD step (a finding with two steps appears under both)."""
+    """Findings grouped by OECD step, each once: under its first step (a reader met the same
+    finding twice when it was listed under every step; the finding names its other steps)."""
     groups: dict[str, list] = {}
     for finding in findings:
-        for step in finding.oecd_steps:
-            groups.setdefault(step, []).append(finding)
+        groups.setdefault(finding.oecd_steps[0], []).append(finding)
     return sorted(groups.items())
 
 
