@@ -162,3 +162,17 @@ def test_margin_bands_hold_only_the_running_header_and_footer(built) -> None:
                 assert line.startswith("DRAFT:"), (name, number, line)
             else:
                 assert line.endswith(f"Page {number} of {pages}"), (name, number, line)
+
+
+@pytest.mark.parametrize("pdf_name", ["statement.pdf", "gaps.pdf"])
+def test_every_page_is_set_in_one_sans_family(built, pdf_name: str) -> None:
+    """Body and running footer alike: the footer of the gap report fell back to a serif face
+    because its font was set on <body>, which the page's margin boxes do not inherit from."""
+    fonts = subprocess.run(
+        ["pdffonts", str(built["telecom_equipment"] / pdf_name)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.splitlines()[2:]
+    names = {line.split()[0].split("+")[-1] for line in fonts if line.strip()}
+    assert names and all(n.startswith("DejaVu-Sans") for n in names), names

@@ -90,3 +90,27 @@ def test_a_partial_table_is_valid_xbrl(partial_build: Path) -> None:
 
     [report] = verify_files([partial_build / "statement.xhtml"], taxonomy_package())
     assert report.ok, [str(m) for m in report.errors][:5]
+
+
+def test_a_table_macro_the_rulebook_lacks_is_named(tmp_path: Path) -> None:
+    """Macros called per row are fetched once per table; one the template lacks is a clear
+    error naming the template and the macro, not a traceback."""
+    rules = _tiny_rulebook(tmp_path / "rulebooks")
+    _with_policies_table(rules)
+    wording = rules / "tiny-s3" / "templates" / "policies.j2"
+    text = wording.read_text(encoding="utf-8")
+    wording.write_text(text.replace("{% macro caption()", "{% macro title()"), encoding="utf-8")
+    workbook = write_workbook(
+        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
+    )
+    assert done.returncode != 0
+    assert "its template policies.j2 has no macro caption" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -496,9 +496,10 @@ def gaps(
             for f in items:
                 where = ", ".join(f.cells[:6]) + (" ..." if len(f.cells) > 6 else "")
                 rule = f.rule + (f"/{f.variant}" if f.variant else "")
+                also = f"; also {', '.join(f.oecd_steps[1:])}" if len(f.oecd_steps) > 1 else ""
                 click.echo(
                     f"{f.severity.upper():7} {f.kind:13} {rule}"
-                    f": {f.message} [{where or '-'}] ({', '.join(f.paragraphs)})"
+                    f": {f.message} [{where or '-'}] ({', '.join(f.paragraphs)}{also})"
                 )
         tally = counts(findings)
         click.echo(", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in tally.items()))

@@ -4,7 +4,7 @@ header rows and wrapped text cells. Saving whole files reproducibly is `esrs_s3.
 
 from __future__ import annotations
 
-from openpyxl.cell import Cell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -18,6 +18,21 @@ def set_text(cell: Cell, value: object) -> None:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
+
+
+def write_only_cell(
+    sheet: object, value: object, *, wrap: bool = False, **style: object
+) -> WriteOnlyCell:
+    """A cell of a write-only sheet: a string stays text even when it starts with '='; `wrap`
+    wraps it; `style` sets attributes such as font and fill."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if wrap:
+        cell.alignment = WRAP
+    for name, attribute in style.items():
+        setattr(cell, name, attribute)
+    return cell
 
 
 def style_header(sheet: Worksheet, count: int) -> None:

@@ -8,14 +8,11 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from esrs_s3 import __version__
 from esrs_s3.assess.assessment import Assessment, IroAssessment
-
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+from esrs_s3.xlsx import HEADER_FILL, HEADER_FONT, write_only_cell
 
 
 def _yes(value: bool | None) -> str:
@@ -100,19 +97,10 @@ IRO_WIDTHS = {
 }
 
 
-WRAP = Alignment(wrap_text=True, vertical="top")
-
-
 def _cell(sheet, value: object, style: dict | None = None) -> WriteOnlyCell:
-    """A write-only cell; strings stay text even when they start with '='."""
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if len(value) > 60:
-            cell.alignment = WRAP
-    for name, attribute in (style or {}).items():
-        setattr(cell, name, attribute)
-    return cell
+    """A write-only cell; strings stay text even when they start with '='; long ones wrap."""
+    wrap = isinstance(value, str) and len(value) > 60
+    return write_only_cell(sheet, value, wrap=wrap, **(style or {}))
 
 
 def _value(sheet, value: object) -> object:

@@ -7,11 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from esrs_s3.check.review import environment
+from esrs_s3.xlsx import HEADER_FILL, HEADER_FONT, write_only_cell
 
 COLUMNS = (
     "rule",
@@ -29,17 +28,14 @@ COLUMNS = (
 )
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 PER_RULE = 25  # findings of one rule shown in gaps.html / gaps.pdf
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def by_step(findings: Sequence) -> list[tuple[str, list]]:
-    """Findings grouped by OECD step (a finding with two steps appears under both)."""
+    """Findings grouped by OECD step, each once: under its first step (a reader met the same
+    finding twice when it was listed under every step; the finding names its other steps)."""
     groups: dict[str, list] = {}
     for finding in findings:
-        for step in finding.oecd_steps:
-            groups.setdefault(step, []).append(finding)
+        groups.setdefault(finding.oecd_steps[0], []).append(finding)
     return sorted(groups.items())
 
 
@@ -72,23 +68,11 @@ def gaps_workbook(findings: Sequence) -> Workbook:
         sheet.column_dimensions[get_column_letter(index)].width = 60 if wide else 18
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(findings) + 1}"
-    header = []
-    for name in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        header.append(cell)
-    sheet.append(header)
+    sheet.append([write_only_cell(sheet, n, font=HEADER_FONT, fill=HEADER_FILL) for n in COLUMNS])
     for finding in findings:
         data = finding.model_dump()
-        sheet.append([_text_cell(sheet, _text(data[name])) for name in COLUMNS])
+        sheet.append([write_only_cell(sheet, _text(data[n]), wrap=True) for n in COLUMNS])
     return book
-
-
-def _text_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"  # text, even when it starts with '='
-    cell.alignment = WRAP
-    return cell
 
 
 def _shown(findings: Sequence) -> tuple[list, dict[str, int]]:

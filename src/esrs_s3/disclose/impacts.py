@@ -9,7 +9,7 @@ from esrs_s3.disclose.composer import Composer, Status
 from esrs_s3.disclose.inputs import Inputs, answered, enum_fact, item_enum, para
 from esrs_s3.disclose.records import cell, name, with_rest
 from esrs_s3.disclose.text import cells, first_listed, listing, number_text, sentence
-from esrs_s3.disclose.wording import line, phrase, say, split, template
+from esrs_s3.disclose.wording import Macros, line, phrase, say, split
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import load_toml
@@ -111,7 +111,7 @@ def occurrence(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def positive(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = data.material("positive impact")
-    macros = template(data.assessment.rulebook, "impacts").module
+    macros = Macros(data.assessment.rulebook, "impacts")
     return [
         c.textblock(
             dp.id,
@@ -126,7 +126,7 @@ def positive(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def risks(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = data.material("risk", "opportunity")
-    macros = template(data.assessment.rulebook, "impacts").module
+    macros = Macros(data.assessment.rulebook, "impacts")
     return [
         c.textblock(
             dp.id,
@@ -163,7 +163,7 @@ def why_material(data: Inputs, result: IroAssessment) -> str:
 def table(c: Composer, data: Inputs, _: str) -> list[Block]:
     """Material IROs on the IRO typed axis (SBM-3 ¶48): name, kind, where in the value chain
     and over which horizon, what it is and why it is material, and where it is reported."""
-    macros = template(data.assessment.rulebook, "impacts").module
+    macros = Macros(data.assessment.rulebook, "impacts")
     rows = []
     results = {a.id: a for a in data.assessment.material_iros}
     described = data.described

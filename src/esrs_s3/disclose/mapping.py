@@ -19,7 +19,7 @@ from esrs_s3.disclose.inputs import Inputs, fill_narrative
 from esrs_s3.disclose.narratives import heading_of, narrative_blocks
 from esrs_s3.disclose.regime import Regime, decide_regime
 from esrs_s3.disclose.text import listing
-from esrs_s3.disclose.wording import line, phrase, say, template, text_unused
+from esrs_s3.disclose.wording import Macros, line, phrase, say, text_unused
 from esrs_s3.models import Workbook
 from esrs_s3.render.document import Block, Document, Run, Section
 from esrs_s3.resources import load_toml
@@ -43,7 +43,7 @@ def _default_statuses(
     one of a topical section left out, what ESRS lets the statement leave out, else missing,
     with what to fill (the reasons in the rulebook's notes.j2)."""
     regime = data.regime
-    notes = template(data.assessment.rulebook, "notes").module
+    notes = Macros(data.assessment.rulebook, "notes")
     not_material, phase_in = str(notes.not_material()), str(notes.phase_in())
     no_information = str(notes.no_information())
     out = {}

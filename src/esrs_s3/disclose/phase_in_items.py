@@ -6,7 +6,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.inputs import Inputs, enum_fact, own_words, para
 from esrs_s3.disclose.text import cells, listing, number_text
-from esrs_s3.disclose.wording import line, phrase, split, template
+from esrs_s3.disclose.wording import Macros, line, phrase, split
 from esrs_s3.models import Iro
 from esrs_s3.render.document import Block, Run
 
@@ -84,7 +84,7 @@ def own_text(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def targets(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.targets
-    macros = template(data.assessment.rulebook, "phase_in").module
+    macros = Macros(data.assessment.rulebook, "phase_in")
     lines = [
         _text(
             macros.target(
@@ -104,7 +104,7 @@ def targets(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def policies(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.policies
-    macros = template(data.assessment.rulebook, "phase_in").module
+    macros = Macros(data.assessment.rulebook, "phase_in")
     lines = [_text(macros.policy(name=p.name, id=p.id, description=p.description)) for p in rows]
     where = cells(rows, "name", "description") or ("Policies!A2",)
     return [c.textblock(dp.id, lines or [_text(macros.no_policy())], where)]
@@ -112,7 +112,7 @@ def policies(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 
 def actions(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     rows = data.workbook.actions
-    macros = template(data.assessment.rulebook, "phase_in").module
+    macros = Macros(data.assessment.rulebook, "phase_in")
     lines = [
         _text(
             macros.action(
@@ -132,7 +132,7 @@ def actions(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
 def metrics(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     measured = [t for t in data.workbook.targets if t.current_value is not None]
     words, cell = own_words(data, dp.id)
-    macros = template(data.assessment.rulebook, "phase_in").module
+    macros = Macros(data.assessment.rulebook, "phase_in")
     lines = [
         _text(
             macros.metric(metric=t.metric, value=number_text(t.current_value), unit=t.unit.strip())

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jinja2.environment import TemplateModule
-
 from esrs_s3.disclose import wording
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
@@ -26,9 +24,9 @@ def refers(policy: Policy) -> bool:
     return any(getattr(policy, field) for field in INSTRUMENTS)
 
 
-def words(data: Inputs) -> TemplateModule:
+def words(data: Inputs) -> wording.Macros:
     """The rulebook's policies.j2, fetched once for a section whose macros run per row."""
-    return wording.template(data.assessment.rulebook, "policies").module
+    return wording.Macros(data.assessment.rulebook, "policies")
 
 
 def said(text: object) -> str:

@@ -5,6 +5,7 @@ separates paragraphs; the text is escaped when the XHTML is rendered, not here."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,23 @@ def template(rulebook_id: str, name: str) -> Template:
         ) from None
 
 
+class Macros:
+    """The macros of a rulebook's template, fetched once for code that calls them per row; a
+    macro the template lacks is refused naming it (BrokenRulebook), as `say` refuses it."""
+
+    def __init__(self, rulebook_id: str, name: str) -> None:
+        self._rulebook, self._name = rulebook_id, name
+        self._module = template(rulebook_id, name).module
+
+    def __getattr__(self, macro: str) -> Callable[..., object]:
+        found = getattr(self._module, macro, None)
+        if found is None:
+            raise BrokenRulebook(
+                self._rulebook, [f"its template {self._name}.j2 has no macro {macro}"]
+            )
+        return found
+
+
 def paragraphs(data: Inputs, name: str) -> list[str]:
     """The paragraphs of template `<name>.j2`, whitespace collapsed."""
     rulebook = load_rulebook(data.assessment.rulebook)
@@ -76,10 +94,7 @@ def say(data: Inputs, name: str, macro: str, /, **values: object) -> list[str]:
 
 def said(rulebook: str, name: str, macro: str, /, **values: object) -> list[str]:
     """`say` for code that knows the rulebook but not the statement's inputs."""
-    module = template(rulebook, name).module
-    if not hasattr(module, macro):
-        raise BrokenRulebook(rulebook, [f"its template {name}.j2 has no macro {macro}"])
-    return split(str(getattr(module, macro)(**values)))
+    return split(str(getattr(Macros(rulebook, name), macro)(**values)))
 
 
 def line(data: Inputs, name: str, macro: str, /, **values: object) -> str:
