@@ -210,6 +210,15 @@ def taxonomy_package() -> Path:
     return Path(value)
 
 
+def revised_taxonomy_packages() -> tuple[Path, ...]:
+    """EFRAG's draft revised-ESRS taxonomy and its helper packages, named by
+    $ESRS_S3_REVISED_TAXONOMY (paths separated like PATH), or skip the test."""
+    value = os.environ.get("ESRS_S3_REVISED_TAXONOMY")
+    if not value:
+        pytest.skip("set ESRS_S3_REVISED_TAXONOMY to the draft revised-ESRS packages; .ci/run does")
+    return tuple(Path(part) for part in value.split(os.pathsep) if part)
+
+
 @dataclass
 class ArelleRuns:
     """Reports by name ('minimal', 'known_bad', 'broken', 'statement', 'package_esef') and
