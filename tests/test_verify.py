@@ -175,7 +175,7 @@ def test_cli_verify_missing_taxonomy_exits_2_with_one_line(tmp_path: Path) -> No
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        f"esrs-s3: cannot verify: {missing}: no such taxonomy package (the EFRAG ESRS Set 1 .zip)"
+        f"esrs-s3: cannot verify: {missing}: no such taxonomy package (an EFRAG ESRS .zip)"
     ]
 
 
