@@ -69,7 +69,7 @@ def fact_lines(document: Document) -> list[str]:
         context = contexts[fact.context]
         dimensions = [f"{d}={m}" for d, m in context.explicit]
         dimensions += [f"{d}<{v}>" for d, v in context.typed]
-        period = getattr(context, "period", None) or default_period
+        period = document.period_end if context.instant else default_period
         value = fact.value if fact.value is not None else fact.shown
         lines.append(
             " | ".join(

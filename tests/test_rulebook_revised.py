@@ -3,15 +3,31 @@ builds under it, and Arelle finds no error against the draft and its two helper 
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, revised_taxonomy_packages
+from conftest import (
+    MATERIAL,
+    NOT_MATERIAL,
+    NOTHING_ADOPTED,
+    SAMPLES,
+    revised_taxonomy_packages,
+    write_workbook,
+)
 
 from esrs_s3.build import build_statement
 from esrs_s3.xbrl.verify import verify_files
 
 NAMES = ("defence_manufacturer", "telecom_equipment", "mining_company")
+# scenarios reported in full (the phase-in declined), and the first-year phase-in of ¶127 (a)
+FULL = {"rulebook": "esrs-2026", "use_phase_in": "no"}
+SCENARIOS = {
+    "material": (FULL, MATERIAL),
+    "not-material": (FULL, NOT_MATERIAL),
+    "nothing-adopted": (FULL, NOTHING_ADOPTED),
+    "phase-in": ({"rulebook": "esrs-2026"}, MATERIAL),
+}
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +35,28 @@ def revised_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("revised")
     for name in NAMES:
         build_statement(SAMPLES / f"{name}.xlsx", root / name, rulebook="esrs-2026")
-    return {name: root / name for name in NAMES}
+    for name, (fields, rows) in SCENARIOS.items():
+        book = write_workbook(root / f"{name}.xlsx", fields={"Undertaking": fields}, rows=rows)
+        build_statement(book, root / name)
+    return {name: root / name for name in (*NAMES, *SCENARIOS)}
+
+
+def _statuses(folder: Path) -> dict[str, str]:
+    with (folder / "coverage.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["status"] for row in csv.DictReader(handle)}
+
+
+def test_the_scenarios_get_the_statuses_of_the_revised_rules(revised_builds) -> None:
+    full = _statuses(revised_builds["material"])
+    assert full["ESRS26_S3-2_06"] == "disclosed"  # the grievance mechanism, from Channels
+    assert full["ESRS26_BP-1_04"] == "disclosed"  # the version applied
+    not_material = _statuses(revised_builds["not-material"])
+    assert not_material["ESRS26_S3-2_01"] == "not material"
+    nothing = _statuses(revised_builds["nothing-adopted"])
+    assert nothing["ESRS26_GDR_01"] == "disclosed"  # ¶39: no policies, actions or targets
+    phased = _statuses(revised_builds["phase-in"])
+    assert phased["ESRS26_S3-2_01"] == "omitted (phase-in)"
+    assert phased["ESRS26_BP-2_02"] == "disclosed"  # ¶9 a: the phased-in topic is material
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -32,7 +69,7 @@ def test_a_revised_statement_names_its_version_and_the_draft(revised_builds, nam
 
 
 def test_revised_statements_are_valid_against_the_draft(revised_builds) -> None:
-    files = [revised_builds[name] / "statement.xhtml" for name in NAMES]
+    files = [folder / "statement.xhtml" for folder in revised_builds.values()]
     reports = verify_files(files, revised_taxonomy_packages(), rulebook="esrs-2026")
     for report in reports:
         assert report.ok, (report.file.name, [str(m) for m in report.errors][:5])

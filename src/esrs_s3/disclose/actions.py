@@ -175,8 +175,10 @@ def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
     horizon; the whole-life budget (capex, opex) is shown, not tagged."""
     parts: list[Run | str] = []
     spec = data.tables["actions"]
-    member = f"{spec['horizon_prefix']}:{data.members['time_horizon'][a.time_horizon]}"
-    horizon = ((spec["horizon_axis"], member),)
+    horizon: tuple[tuple[str, str], ...] = ()
+    if "horizon_axis" in spec:  # a rulebook that tags future amounts by time horizon
+        member = f"{spec['horizon_prefix']}:{data.members['time_horizon'][a.time_horizon]}"
+        horizon = ((spec["horizon_axis"], member),)
     for field in MONEY:
         value = getattr(a, field)
         if value is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
-from esrs_s3.disclose.inputs import Inputs, para, per_row
-from esrs_s3.disclose.text import cells
+from esrs_s3.disclose.inputs import Inputs, name_and_id, para, per_row
+from esrs_s3.disclose.text import cells, listing
 from esrs_s3.disclose.wording import line, phrase
 from esrs_s3.render.document import Block
 
@@ -88,3 +88,13 @@ def none_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
             ".",
         )
     ]
+
+
+def grievance_mechanism(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """Revised S3 ¶13 (SFDR PAI): whether a grievance mechanism is in place for affected
+    communities, at the period's end: yes when the Channels sheet lists one, naming them."""
+    channels = data.workbook.channels
+    where = cells(channels, "name") or ("Channels!A2",)
+    flag = c.flag(dp.id, bool(channels), where)
+    named = f" ({listing([name_and_id(ch) for ch in channels])})" if channels else ""
+    return [para(f"{phrase(data, 'grievance_mechanism')}: ", flag, f"{named}.")]

@@ -42,6 +42,10 @@ class DatapointResult(BaseModel):
     note: str = ""
 
 
+# text and text block stand in for each other when a datapoint has only the other
+PLAIN_OR_BLOCK = {"text": "textblock", "textblock": "text"}
+
+
 class Composer:
     """Collects facts and datapoint results while sections are composed.
 
@@ -118,8 +122,13 @@ class Composer:
         if dp_id is None:
             return Run(text=shown)
         dp = self.datapoints[dp_id]
+        if concept is None and not self.has_kind(dp_id, kind) and kind in PLAIN_OR_BLOCK:
+            # a rulebook whose taxonomy made the string a text block (or the reverse)
+            kind = PLAIN_OR_BLOCK[kind]
         typed = ((dp.typed_axis, item),) if dp.typed_axis and item is not None else ()
-        context = self.facts.context(explicit=dp.dimensions + members, typed=typed)
+        context = self.facts.context(
+            explicit=dp.dimensions + members, typed=typed, instant=dp.period_type == "instant"
+        )
         fact: Fact = self.facts.add(
             concept=concept or self.concept(dp, kind),
             context=context,

@@ -84,6 +84,7 @@ DATAPOINT: dict[str, DatapointDerivation] = {
     "every_channel": channels.every_channel,
     "channels_anonymous": channels.anonymous,
     "no_channel": channels.none_adopted,
+    "grievance_mechanism": channels.grievance_mechanism,
     # S3-4
     "prevention_actions": actions.prevention,
     "remedy_actions": actions.remedy,

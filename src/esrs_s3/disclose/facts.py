@@ -32,6 +32,7 @@ class Context(BaseModel):
     id: str
     explicit: tuple[tuple[str, str], ...] = ()  # (dimension, member) QNames
     typed: tuple[tuple[str, str], ...] = ()  # (dimension, identifier)
+    instant: bool = False  # at the period's end, for a concept of period type instant
 
 
 class Fact(BaseModel):
@@ -98,13 +99,17 @@ class FactSet:
         self,
         explicit: tuple[tuple[str, str], ...] = (),
         typed: tuple[tuple[str, str], ...] = (),
+        instant: bool = False,
     ) -> str:
-        key = (tuple(sorted(explicit)), tuple(sorted(typed)))
+        key = (tuple(sorted(explicit)), tuple(sorted(typed)), instant)
         if key not in self.contexts:
             label = "c" if not key[0] and not key[1] else f"c{len(self.contexts)}"
+            label = f"i{label}" if instant else label
             if typed:
                 label += "-" + ncname(typed[0][1])
-            self.contexts[key] = Context(id=self._unique(label), explicit=key[0], typed=key[1])
+            self.contexts[key] = Context(
+                id=self._unique(label), explicit=key[0], typed=key[1], instant=instant
+            )
         return self.contexts[key].id
 
     def add(self, **fields) -> Fact:
