@@ -136,6 +136,12 @@ def other_rulebook(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(cli_module, "parse_overrides", spy)
     monkeypatch.setattr(build_module, "parse_overrides", spy)
+
+    def read(path, limits=None, rulebook=None):  # OTHER has no data folder to read under
+        return read_workbook(path, limits)
+
+    monkeypatch.setattr(cli_module, "read_workbook", read)
+    monkeypatch.setattr(build_module, "read_workbook", read)
     return parsed
 
 
@@ -143,7 +149,7 @@ def other_rulebook(monkeypatch) -> list[str]:
 def workbook_naming_other(monkeypatch) -> None:
     """The sample as if its Undertaking!rulebook said OTHER."""
 
-    def read(path, limits=None):
+    def read(path, limits=None, rulebook=None):
         result = read_workbook(path, limits)
         book = result.workbook
         undertaking = book.undertaking.model_copy(update={"rulebook": OTHER})

@@ -33,7 +33,7 @@ from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.render.package import report_package
 from esrs_s3.render.pdf import render_pdf
 from esrs_s3.render.xhtml import render_xhtml
-from esrs_s3.rulebook import check_rulebook, with_rulebook
+from esrs_s3.rulebook import check_rulebook, chosen_by, with_rulebook
 
 STAGES = ("read and validate", "assess", "map", "render XHTML", "render PDF", "check", "write")
 STATEMENT = "statement.xhtml"
@@ -80,6 +80,7 @@ class BuildResult:
     findings: tuple[Finding, ...]
     completeness: Completeness
     timings: dict[str, float] = field(default_factory=dict)
+    rulebook_chosen_by: str = ""  # --rulebook, the Undertaking cell, or the period's default
 
 
 class _Clock:
@@ -126,7 +127,7 @@ def build_statement(
         check_rulebook(rulebook)
     clock = _Clock(progress)
     clock.stage(STAGES[0])
-    result = read_workbook(workbook, limits)
+    result = read_workbook(workbook, limits, rulebook)
     if not result.ok:
         raise InvalidWorkbook(result, "the workbook has errors; nothing was built")
     book = result.workbook
@@ -200,6 +201,7 @@ def build_statement(
         findings=findings,
         completeness=state,
         timings=clock.timings,
+        rulebook_chosen_by=chosen_by(book, rulebook),
     )
 
 

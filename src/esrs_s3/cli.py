@@ -24,10 +24,10 @@ from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.ingest.package import MB
 from esrs_s3.issues import count_issues
 from esrs_s3.rulebook import (
-    DEFAULT_RULEBOOK,
     UnknownRulebook,
     available_rulebooks,
     check_rulebook,
+    chosen_by,
     rulebook_used,
     with_rulebook,
 )
@@ -90,8 +90,9 @@ rulebook_option = click.option(
     default=None,
     help="Apply this rulebook (one of: "
     + ", ".join(available_rulebooks())
-    + ") instead of the one the workbook names in Undertaking!rulebook; --set is read "
-    f"against it. Default: the workbook's, else {DEFAULT_RULEBOOK}.",
+    + ") instead of the one the workbook names in Undertaking!rulebook: the sheets are "
+    "checked and --set is read against it. Default: the workbook's, else the rulebook for "
+    "the reporting period (each rulebook.toml says which financial years it applies to).",
 )
 
 
@@ -155,16 +156,20 @@ def template(path: Path, force: bool) -> None:
 @cli.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
 @format_option("Findings as text lines or as one JSON document.")
+@rulebook_option
 @with_limits
-def validate(workbook: Path, output_format: str, max_file_mb: float, max_rows: int) -> None:
+def validate(
+    workbook: Path, output_format: str, rulebook_id: str | None, max_file_mb: float, max_rows: int
+) -> None:
     """Check WORKBOOK against the input contract and list every problem with its cell.
 
     Exit code 0 when valid (warnings allowed), 1 with errors, 2 when unreadable.
 
     Example: esrs-s3 validate sample_inputs/defence_manufacturer.xlsx --format json
     """
+    _check_rulebook(rulebook_id)
     try:
-        result = read_workbook(workbook, _limits(max_file_mb, max_rows))
+        result = read_workbook(workbook, _limits(max_file_mb, max_rows), rulebook_id)
     except EsrsS3Error as exc:
         if output_format == "json":
             click.echo(
@@ -205,7 +210,7 @@ def assess(
     """
     _check_rulebook(rulebook_id)
     try:
-        result = read_workbook(workbook, _limits(max_file_mb, max_rows))
+        result = read_workbook(workbook, _limits(max_file_mb, max_rows), rulebook_id)
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot read {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
@@ -221,6 +226,7 @@ def assess(
     assessment = assess_workbook(book, overrides)
     for path in write_files(output, assessment_files(assessment)):
         click.echo(f"wrote {path}")
+    click.echo(f"rulebook: {assessment.rulebook} ({chosen_by(book, rulebook_id)})")
     material = len(assessment.material_iros)
     click.echo(
         f"{material} of {len(assessment.iros)} IROs material; S3 material: "
@@ -413,6 +419,8 @@ def build(
         "iros": len(result.assessment.iros),
         "s3_material": result.assessment.s3_material,
         "phase_in_used": result.statement.regime.phase_in_used,
+        "rulebook": result.assessment.rulebook,
+        "rulebook_chosen_by": result.rulebook_chosen_by,
         "draft": not result.completeness.complete,
         "mandatory_missing": len(result.completeness.missing),
         "disclosure_gaps_open": len(result.completeness.gaps),
@@ -423,6 +431,7 @@ def build(
         return
     for path in result.files:
         click.echo(f"wrote {path}")
+    click.echo(f"rulebook: {summary['rulebook']} ({summary['rulebook_chosen_by']})")
     click.echo(
         f"{summary['facts']} facts; datapoints: "
         + ", ".join(f"{n} {status}" for status, n in counts.items())
@@ -472,7 +481,7 @@ def gaps(
 
     _check_rulebook(rulebook_id)
     try:
-        result = read_workbook(workbook, _limits(max_file_mb, max_rows))
+        result = read_workbook(workbook, _limits(max_file_mb, max_rows), rulebook_id)
     except EsrsS3Error as exc:
         click.echo(f"esrs-s3: cannot read {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)

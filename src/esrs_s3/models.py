@@ -261,6 +261,7 @@ class Undertaking(BaseModel):
     first_reporting_year: int
     language: str = "en"
     rulebook: str = DEFAULT_RULEBOOK
+    rulebook_for_period: bool = False  # chosen for the period: the workbook names none
     sector: str | None = None
     products_with_misuse_risk: bool | None = None
     use_phase_in: bool | None = None

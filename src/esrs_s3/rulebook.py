@@ -7,6 +7,7 @@ No rulebook id is written in the code.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,13 @@ class Rulebook(BaseModel):
     sub_topics: dict[str, tuple[str, ...]]
     other_sub_sub_topic: str
     default: bool = False
+    # the financial years (by their first day) the rulebook may be applied to, and those for
+    # which it is the one used when a workbook names none; blank = no bound
+    may_apply_from: dt.date | None = None
+    may_apply_until: dt.date | None = None
+    default_from: dt.date | None = None
+    default_until: dt.date | None = None
+    period_basis: str = ""  # the law that sets these dates, in words, for messages
 
     def fits(self, sub_topic: str, sub_sub_topic: str) -> bool:
         """Whether a sub-sub-topic belongs to a sub-topic (`other` fits every sub-topic)."""
@@ -50,10 +58,38 @@ class Rulebook(BaseModel):
             sub_topic, ()
         )
 
+    def may_apply(self, year_start: dt.date) -> bool:
+        """Whether the rulebook may be applied to a financial year beginning `year_start`."""
+        return _within(year_start, self.may_apply_from, self.may_apply_until)
+
+    def default_for(self, year_start: dt.date) -> bool:
+        """Whether it is the rulebook of a workbook that names none, for that year."""
+        return _within(year_start, self.default_from, self.default_until)
+
+    def years(self) -> str:
+        """The financial years it may be applied to, in words."""
+        start, until = self.may_apply_from, self.may_apply_until
+        if start and until:
+            return f"financial years beginning from {start} to {until}"
+        if start:
+            return f"financial years beginning on or after {start}"
+        return f"financial years beginning on or before {until}" if until else "any year"
+
     @property
     def sub_sub_topics(self) -> tuple[str, ...]:
         names = [name for names in self.sub_topics.values() for name in names]
         return (*names, self.other_sub_sub_topic)
+
+
+def _within(day: dt.date, first: dt.date | None, last: dt.date | None) -> bool:
+    return (first is None or day >= first) and (last is None or day <= last)
+
+
+def rulebook_for_period(year_start: dt.date) -> str | None:
+    """The rulebook of a workbook that names none: the one whose default years hold the
+    financial year beginning `year_start` (None when no installed rulebook's do)."""
+    found = [r for r in available_rulebooks() if load_rulebook(r).default_for(year_start)]
+    return found[0] if len(found) == 1 else None
 
 
 def available_rulebooks() -> tuple[str, ...]:
@@ -110,11 +146,24 @@ def rulebook_used(book: Workbook, rulebook_id: str | None = None) -> str:
     return book.undertaking.rulebook if book.undertaking else DEFAULT_RULEBOOK
 
 
+def chosen_by(book: Workbook, requested: str | None = None) -> str:
+    """Why the workbook is assessed under its rulebook: `--rulebook`, the Undertaking cell that
+    names it, or the default for its period."""
+    if requested:
+        return "--rulebook"
+    u = book.undertaking
+    if u is None:
+        return "the default rulebook"
+    if u.rulebook_for_period:
+        return f"the rulebook for a financial year beginning {u.period_start}"
+    return f"named in {u.cells['rulebook']}" if "rulebook" in u.cells else "named in the workbook"
+
+
 def with_rulebook(book: Workbook, rulebook_id: str | None) -> Workbook:
     """The workbook with its Undertaking's rulebook replaced by `rulebook_id` (`--rulebook`).
 
-    The sheets were read and validated against the rulebook the workbook names (the reader
-    takes no rulebook of its own yet); with a single shipped rulebook the two are the same.
+    `read_workbook(path, rulebook=...)` already reads the sheets under it; this applies it to
+    a workbook read before (the library's callers).
     """
     if not rulebook_id:
         return book

@@ -11,7 +11,13 @@ from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.ingest.sheets import ParsedSheet
 from esrs_s3.issues import Issue, Severity, cell_issue
 from esrs_s3.phase_in import s3_phase_in, year_of_reporting
-from esrs_s3.rulebook import Rulebook
+from esrs_s3.rulebook import (
+    DEFAULT_RULEBOOK,
+    Rulebook,
+    available_rulebooks,
+    load_rulebook,
+    rulebook_for_period,
+)
 
 
 def _show(value: object) -> str:
@@ -242,5 +248,48 @@ def check_phase_in_request(
             f"a phase-in the undertaking may use ({rule.reference})",
             f"yes, with {' and '.join(why)}: S3 is reported in full",
             severity=Severity.WARNING,
+        )
+    ]
+
+
+def rulebook_for(
+    values: dict[str, object], cells: dict[str, str], requested: str | None = None
+) -> tuple[str, list[Issue]]:
+    """The rulebook the workbook is read and assessed under, and an error when its period does
+    not allow it: `requested` (`--rulebook`) or the Undertaking's `rulebook` cell, else the
+    rulebook whose default years hold the period's first day (each rulebook.toml says which
+    financial years it may be applied to and is the default for)."""
+    start, named = values.get("period_start"), requested or values.get("rulebook")
+    if not isinstance(start, dt.date):
+        return str(named or DEFAULT_RULEBOOK), []
+    if named:
+        rulebook = load_rulebook(str(named))
+        if rulebook.may_apply(start):
+            return rulebook.id, []
+        field = "period_start" if requested else "rulebook"
+        given = " (--rulebook)" if requested else ""
+        found = f"{rulebook.id}{given}, for {rulebook.years()}" + (
+            f": {rulebook.period_basis}" if rulebook.period_basis else ""
+        )
+        expected = f"a rulebook that may be applied to a financial year beginning {start}"
+        return rulebook.id, [
+            cell_issue(
+                "rulebook-not-for-period", "Undertaking", cells.get(field), field, expected, found
+            )
+        ]
+    chosen = rulebook_for_period(start)
+    if chosen:
+        return chosen, []
+    installed = "; ".join(f"{r}: {load_rulebook(r).years()}" for r in available_rulebooks())
+    bases = [load_rulebook(r).period_basis for r in available_rulebooks()]
+    why = "; ".join(b for b in bases if b)
+    return DEFAULT_RULEBOOK, [
+        cell_issue(
+            "no-rulebook-for-period",
+            "Undertaking",
+            cells.get("period_start"),
+            "period_start",
+            f"a financial year an installed rulebook applies to ({installed})",
+            f"a financial year beginning {start}" + (f" ({why})" if why else ""),
         )
     ]

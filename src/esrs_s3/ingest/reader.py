@@ -247,14 +247,18 @@ def _build_records(sheet: ParsedSheet) -> tuple:
     return trusted_records(model, sheet.values)
 
 
-def read_workbook(path: str | Path, limits: Limits | None = None) -> ReadResult:
-    """Read and validate every sheet; raise `UnreadableWorkbook` if the file cannot be read."""
+def read_workbook(
+    path: str | Path, limits: Limits | None = None, rulebook: str | None = None
+) -> ReadResult:
+    """Read and validate every sheet; raise `UnreadableWorkbook` if the file cannot be read.
+    `rulebook` (`--rulebook`) replaces the Undertaking's `rulebook` cell: the sheets are read
+    and checked under it."""
     path = Path(path)
     limits = limits or Limits()
     base_contract = load_contract()
     package = open_package(path, limits)
     with _gc_paused(), _Sheets(path, package, base_contract.sheet_names) as sheets:
-        return _read_sheets(path, package, sheets, base_contract)
+        return _read_sheets(path, package, sheets, base_contract, rulebook)
 
 
 @contextmanager
@@ -278,12 +282,23 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _read_sheets(
-    path: Path, package: Package, sheets: _Sheets, base_contract: Contract
+    path: Path,
+    package: Package,
+    sheets: _Sheets,
+    base_contract: Contract,
+    requested: str | None = None,
 ) -> ReadResult:
     issues: list[Issue] = []
 
     undertaking_values, undertaking_cells = _read_undertaking(sheets, base_contract, issues)
-    rulebook_id = str(undertaking_values.get("rulebook", DEFAULT_RULEBOOK))
+    rulebook_id, period_issues = checks.rulebook_for(
+        undertaking_values, undertaking_cells, requested
+    )
+    issues += period_issues
+    if undertaking_values and not requested and "rulebook" not in undertaking_values:
+        undertaking_values["rulebook_for_period"] = True
+    if undertaking_values:
+        undertaking_values["rulebook"] = rulebook_id  # chosen for the period when it names none
     issues += checks.check_phase_in_request(undertaking_values, undertaking_cells, rulebook_id)
     contract = load_contract(rulebook_id)
     ctx = cell_context(contract, rulebook_id)
