@@ -4,8 +4,10 @@ builds under it, and Arelle finds no error against the draft and its two helper 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import (
     MATERIAL,
@@ -21,20 +23,38 @@ from esrs_s3.xbrl.verify import verify_files
 
 NAMES = ("defence_manufacturer", "telecom_equipment", "mining_company")
 # scenarios reported in full (the phase-in declined), and the first-year phase-in of ¶127 (a)
-FULL = {"rulebook": "esrs-2026", "use_phase_in": "no"}
+# the revised ESRS may be applied from financial years beginning in 2026 (Art. 2(1))
+FY2026 = {"period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 12, 31)}
+FULL = {"rulebook": "esrs-2026", "use_phase_in": "no", **FY2026}
 SCENARIOS = {
     "material": (FULL, MATERIAL),
     "not-material": (FULL, NOT_MATERIAL),
     "nothing-adopted": (FULL, NOTHING_ADOPTED),
-    "phase-in": ({"rulebook": "esrs-2026"}, MATERIAL),
+    "phase-in": ({"rulebook": "esrs-2026", **FY2026}, MATERIAL),
 }
+
+
+def in_2026(sample: Path, path: Path) -> Path:
+    """The sample with its reporting period moved to FY2026 (the samples report FY2025), and
+    without its Narratives rows: they name Set 1 datapoints, which the revised rulebook refuses
+    (a workbook cannot yet carry texts for two rulebooks; see datapoints/esrs-2026/NOTES.md)."""
+    book = openpyxl.load_workbook(sample)
+    sheet = book["Undertaking"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in FY2026:
+            row[1].value = FY2026[row[0].value]
+    narratives = book["Narratives"]
+    narratives.delete_rows(2, narratives.max_row)
+    book.save(path)
+    return path
 
 
 @pytest.fixture(scope="module")
 def revised_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("revised")
     for name in NAMES:
-        build_statement(SAMPLES / f"{name}.xlsx", root / name, rulebook="esrs-2026")
+        book = in_2026(SAMPLES / f"{name}.xlsx", root / f"{name}.xlsx")
+        build_statement(book, root / name, rulebook="esrs-2026")
     for name, (fields, rows) in SCENARIOS.items():
         book = write_workbook(root / f"{name}.xlsx", fields={"Undertaking": fields}, rows=rows)
         build_statement(book, root / name)
