@@ -100,6 +100,17 @@ def _tiny_rulebook(folder: Path) -> Path:
     return folder
 
 
+def build_with(rules: Path, workbook: Path, out: Path) -> subprocess.CompletedProcess:
+    """`esrs-s3 build` of `workbook` into `out` with the rulebooks of folder `rules` installed."""
+    return subprocess.run(
+        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
+    )
+
+
 @pytest.fixture(scope="module")
 def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny")
@@ -108,13 +119,7 @@ def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
     )
     out = folder / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
-    )
+    done = build_with(rules, workbook, out)
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 
@@ -161,13 +166,7 @@ def test_a_rulebook_naming_what_does_not_exist_is_refused(tmp_path: Path) -> Non
     workbook = write_workbook(
         tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
-    )
+    done = build_with(rules, workbook, tmp_path / "out")
     assert done.returncode != 0
     assert "T-1: unknown derivation 'policy_framework'" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
@@ -181,13 +180,7 @@ def test_a_rulebook_without_its_wording_is_refused(tmp_path: Path) -> None:
     workbook = write_workbook(
         tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
-    )
+    done = build_with(rules, workbook, tmp_path / "out")
     assert done.returncode != 0
     assert "rulebook tiny-s3: its statement wording needs the template words.j2" in (
         done.stdout + done.stderr

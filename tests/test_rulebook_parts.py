@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import MATERIAL, taxonomy_package, write_workbook
-from test_rulebook_data import SHIPPED, _tiny_rulebook
+from test_rulebook_data import SHIPPED, _tiny_rulebook, build_with
 
 # the policies table of the tiny rulebook: its name and key contents, nothing else
 TABLES = """
@@ -60,13 +57,7 @@ def partial_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
     )
     out = folder / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
-    )
+    done = build_with(rules, workbook, out)
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 
@@ -103,13 +94,7 @@ def test_a_table_macro_the_rulebook_lacks_is_named(tmp_path: Path) -> None:
     workbook = write_workbook(
         tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
-    )
+    done = build_with(rules, workbook, tmp_path / "out")
     assert done.returncode != 0
     assert "its template policies.j2 has no macro caption" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
