@@ -193,6 +193,9 @@ def test_upload_page(client):
     assert 'action="/upload"' in html and 'enctype="multipart/form-data"' in html
     assert 'type="file" id="workbook" name="workbook"' in html and 'accept=".xlsx' in html
     assert 'name="impact_threshold"' in html and 'name="financial_threshold"' in html
+    # the rulebook to build under (as --rulebook), each with the years it may be applied to
+    assert '<select name="rulebook" id="rulebook">' in html and '<option value="">' in html
+    assert '<option value="esrs-2023">esrs-2023: ESRS Set 1 (financial years beginning' in html
     assert 'href="/template.xlsx"' in html
     assert f'data-max-bytes="{50 * MB}"' in html
     # nothing inline, nothing from elsewhere

@@ -48,7 +48,7 @@ from esrs_s3.build import InvalidWorkbook, build_statement
 from esrs_s3.errors import EsrsS3Error, UnreadableWorkbook
 from esrs_s3.ingest.package import Limits
 from esrs_s3.resources import templates_dir
-from esrs_s3.rulebook import UnknownRulebook, check_rulebook
+from esrs_s3.rulebook import UnknownRulebook, available_rulebooks, check_rulebook, load_rulebook
 from esrs_s3.template import write_template
 from esrs_s3.web.store import DEFAULT_RETENTION_SECONDS, Entry, Store
 from esrs_s3.web.upload import (
@@ -183,6 +183,7 @@ class App:
             max_bytes=self.limits.max_file_bytes,
             max_mb=f"{self.limits.max_file_bytes / (1024 * 1024):.3g}",
             retention_minutes=round(self.store.retention_seconds / 60),
+            rulebooks=[load_rulebook(r) for r in available_rulebooks()],
         )
 
     def _build(self, entry: Entry, upload: Upload, rulebook: str | None) -> dict:
