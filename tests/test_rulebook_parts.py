@@ -99,3 +99,20 @@ def test_a_table_macro_the_rulebook_lacks_is_named(tmp_path: Path) -> None:
     assert "its template policies.j2 has no macro caption" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_broken_catalogue_row_is_named_with_its_line(tmp_path: Path) -> None:
+    """A row whose conditions and notes do not pair up is a clear error, not a traceback."""
+    rules = _tiny_rulebook(tmp_path / "rulebooks")
+    catalogue = rules / "tiny-s3" / "catalogue.csv"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace("we have no policy", "we have no policy | nor this"))
+    workbook = write_workbook(
+        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    done = build_with(rules, workbook, tmp_path / "out")
+    assert done.returncode != 0
+    assert "rulebook tiny-s3: catalogue.csv line 2:" in done.stdout + done.stderr
+    assert "1 conditions in applies_when, 2 notes in otherwise" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -54,8 +54,9 @@ import tomllib
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from esrs_s3.errors import BrokenRulebook
 from esrs_s3.resources import rulebook_dir
 from esrs_s3.rulebook import DEFAULT_RULEBOOK
 
@@ -145,12 +146,21 @@ def _datapoint(row: dict[str, str]) -> Datapoint:
 def load_catalogue(rulebook_id: str = DEFAULT_RULEBOOK) -> tuple[Datapoint, ...]:
     """All datapoints of a rulebook, in catalogue order (cached: the data is read-only)."""
     path = rulebook_dir(rulebook_id) / "catalogue.csv"
+    found: list[Datapoint] = []
+    problems: list[str] = []
     with path.open(encoding="utf-8", newline="") as handle:
-        datapoints = tuple(_datapoint(row) for row in csv.DictReader(handle))
-    ids = [dp.id for dp in datapoints]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"{path}: duplicate datapoint ids")
-    return datapoints
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                found.append(_datapoint(row))
+            except ValidationError as exc:  # a broken row names its line, not a traceback
+                problems += [f"catalogue.csv line {line}: {e['msg']}" for e in exc.errors()]
+    ids = [dp.id for dp in found]
+    problems += [
+        f"catalogue.csv: {i} is listed twice" for i in sorted(set(ids)) if ids.count(i) > 1
+    ]
+    if problems:
+        raise BrokenRulebook(rulebook_id, problems)
+    return tuple(found)
 
 
 def by_id(rulebook_id: str = DEFAULT_RULEBOOK) -> dict[str, Datapoint]:
