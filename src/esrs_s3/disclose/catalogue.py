@@ -147,19 +147,21 @@ def load_catalogue(rulebook_id: str = DEFAULT_RULEBOOK) -> tuple[Datapoint, ...]
     """All datapoints of a rulebook, in catalogue order (cached: the data is read-only)."""
     path = rulebook_dir(rulebook_id) / "catalogue.csv"
     found: list[Datapoint] = []
-    problems: list[str] = []
+    broken: list[tuple[int, str]] = []  # (line, what is wrong)
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             try:
                 found.append(_datapoint(row))
             except ValidationError as exc:  # a broken row names its line, not a traceback
-                problems += [f"catalogue.csv line {line}: {e['msg']}" for e in exc.errors()]
+                broken += [(line, e["msg"]) for e in exc.errors()]
     ids = [dp.id for dp in found]
-    problems += [
-        f"catalogue.csv: {i} is listed twice" for i in sorted(set(ids)) if ids.count(i) > 1
-    ]
-    if problems:
-        raise BrokenRulebook(rulebook_id, problems)
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if broken or twice:
+        raise BrokenRulebook(
+            rulebook_id,
+            [f"catalogue.csv line {line}: {msg}" for line, msg in broken]
+            + [f"catalogue.csv: {i} is listed twice" for i in twice],
+        )
     return tuple(found)
 
 
