@@ -111,6 +111,20 @@ def build_with(rules: Path, workbook: Path, out: Path) -> subprocess.CompletedPr
     )
 
 
+def refused(rules: Path, folder: Path) -> str:
+    """Build a workbook naming tiny-s3 with the rulebooks of `rules`; it must be refused
+    cleanly (a non-zero exit, no traceback, no output). Returns what the command said."""
+    workbook = write_workbook(
+        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    out = folder / "out"
+    done = build_with(rules, workbook, out)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert not out.exists() or not any(out.iterdir())
+    return done.stdout + done.stderr
+
+
 @pytest.fixture(scope="module")
 def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny")
@@ -163,27 +177,13 @@ def test_a_rulebook_naming_what_does_not_exist_is_refused(tmp_path: Path) -> Non
     catalogue.write_text(
         text.replace("derive:policy_frameworks", "derive:policy_framework"), encoding="utf-8"
     )
-    workbook = write_workbook(
-        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    done = build_with(rules, workbook, tmp_path / "out")
-    assert done.returncode != 0
-    assert "T-1: unknown derivation 'policy_framework'" in done.stdout + done.stderr
-    assert "Traceback" not in done.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    said = refused(rules, tmp_path)
+    assert "T-1: unknown derivation 'policy_framework'" in said
 
 
 def test_a_rulebook_without_its_wording_is_refused(tmp_path: Path) -> None:
     """A template the statement needs and the rulebook lacks is named, not a traceback."""
     rules = _tiny_rulebook(tmp_path / "rulebooks")
     (rules / "tiny-s3" / "templates" / "words.j2").unlink()
-    workbook = write_workbook(
-        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    done = build_with(rules, workbook, tmp_path / "out")
-    assert done.returncode != 0
-    assert "rulebook tiny-s3: its statement wording needs the template words.j2" in (
-        done.stdout + done.stderr
-    )
-    assert "Traceback" not in done.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    said = refused(rules, tmp_path)
+    assert "rulebook tiny-s3: its statement wording needs the template words.j2" in said
