@@ -100,25 +100,34 @@ def _tiny_rulebook(folder: Path) -> Path:
     return folder
 
 
-def build_with(rules: Path, workbook: Path, out: Path) -> subprocess.CompletedProcess:
-    """`esrs-s3 build` of `workbook` into `out` with the rulebooks of folder `rules` installed."""
-    return subprocess.run(
+def build_tiny(rules: Path, folder: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    """`esrs-s3 build` of a workbook naming tiny-s3, written into `folder`, with the rulebooks
+    of folder `rules` installed; the command's result and its output folder."""
+    workbook = write_workbook(
+        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    out = folder / "out"
+    done = subprocess.run(
         [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
         env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
     )
+    return done, out
+
+
+def built(rules: Path, folder: Path) -> Path:
+    """The output folder of a tiny-s3 build that must succeed."""
+    done, out = build_tiny(rules, folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
 
 
 def refused(rules: Path, folder: Path) -> str:
-    """Build a workbook naming tiny-s3 with the rulebooks of `rules`; it must be refused
-    cleanly (a non-zero exit, no traceback, no output). Returns what the command said."""
-    workbook = write_workbook(
-        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    out = folder / "out"
-    done = build_with(rules, workbook, out)
+    """A tiny-s3 build that must be refused cleanly (a non-zero exit, no traceback, no
+    output); what the command said."""
+    done, out = build_tiny(rules, folder)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert not out.exists() or not any(out.iterdir())
@@ -128,14 +137,7 @@ def refused(rules: Path, folder: Path) -> str:
 @pytest.fixture(scope="module")
 def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny")
-    rules = _tiny_rulebook(folder / "rulebooks")
-    workbook = write_workbook(
-        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    out = folder / "out"
-    done = build_with(rules, workbook, out)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+    return built(_tiny_rulebook(folder / "rulebooks"), folder)
 
 
 def test_a_rulebook_written_as_data_builds_a_statement(tiny_build: Path) -> None:

@@ -10,8 +10,8 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import MATERIAL, taxonomy_package, write_workbook
-from test_rulebook_data import SHIPPED, _tiny_rulebook, build_with, refused
+from conftest import taxonomy_package
+from test_rulebook_data import SHIPPED, _tiny_rulebook, built, refused
 
 # the policies table of the tiny rulebook: its name and key contents, nothing else
 TABLES = """
@@ -53,13 +53,7 @@ def partial_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("parts")
     rules = _tiny_rulebook(folder / "rulebooks")
     _with_policies_table(rules)
-    workbook = write_workbook(
-        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    out = folder / "out"
-    done = build_with(rules, workbook, out)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+    return built(rules, folder)
 
 
 def test_parts_the_rulebook_lacks_are_shown_untagged(partial_build: Path) -> None:
