@@ -216,6 +216,20 @@ def _hidden_facts(out) -> set[str]:
     return {e.get("id") for h in root.iter(f"{IX}hidden") for e in h}
 
 
+def _follow(driver, anchor: str) -> dict:
+    """Click coverage.html's link to `anchor` in the statement; what the browser landed on."""
+    from selenium.webdriver.common.by import By
+
+    driver.find_element(By.CSS_SELECTOR, f'a[href="statement.xhtml#{anchor}"]').click()
+    return driver.execute_script(
+        "const t = document.querySelector(':target');"
+        "return t && {id: t.id, ns: t.namespaceURI, style: t.getAttribute('style'),"
+        " text: t.textContent, top: t.getBoundingClientRect().top,"
+        " height: t.getBoundingClientRect().height, view: window.innerHeight,"
+        " scrolled: window.scrollY};"
+    )
+
+
 def _hidden_spans(out) -> dict[str, str]:
     """hidden fact id -> id of the visible span that stands for it (-ix-hidden)."""
     from lxml import etree
@@ -373,13 +387,7 @@ def test_coverage_html_filters_and_links_in_chromium(defence, chromium) -> None:
     form.find_element(By.CSS_SELECTOR, 'button[type="reset"]').click()
 
     fact = row.fact_ids[0]
-    driver.find_element(By.CSS_SELECTOR, f'a[href="statement.xhtml#{fact}"]').click()
-    landed = driver.execute_script(
-        "const t = document.querySelector(':target');"
-        "return t && {id: t.id, ns: t.namespaceURI, top: t.getBoundingClientRect().top,"
-        " height: t.getBoundingClientRect().height, view: window.innerHeight,"
-        " scrolled: window.scrollY};"
-    )
+    landed = _follow(driver, fact)
     assert driver.current_url == (out / "statement.xhtml").as_uri() + f"#{fact}"
     assert landed["id"] == fact and landed["ns"] == IX.strip("{}")
     assert landed["scrolled"] > 0 and landed["height"] > 0
@@ -389,13 +397,7 @@ def test_coverage_html_filters_and_links_in_chromium(defence, chromium) -> None:
     driver.get((out / "coverage.html").as_uri())
     fact = next(f for r in result.coverage for f in r.fact_ids if f in hidden)
     span = _hidden_spans(out)[fact]
-    driver.find_element(By.CSS_SELECTOR, f'a[href="statement.xhtml#{span}"]').click()
-    landed = driver.execute_script(
-        "const t = document.querySelector(':target');"
-        "return t && {id: t.id, style: t.getAttribute('style'), text: t.textContent,"
-        " top: t.getBoundingClientRect().top, height: t.getBoundingClientRect().height,"
-        " view: window.innerHeight, scrolled: window.scrollY};"
-    )
+    landed = _follow(driver, span)
     assert landed["id"] == span and landed["style"] == f"-ix-hidden:{fact}"
     assert landed["text"].strip() and landed["scrolled"] > 0 and landed["height"] > 0
     assert -1 <= landed["top"] < landed["view"]

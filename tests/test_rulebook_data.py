@@ -100,28 +100,44 @@ def _tiny_rulebook(folder: Path) -> Path:
     return folder
 
 
-def build_with(rules: Path, workbook: Path, out: Path) -> subprocess.CompletedProcess:
-    """`esrs-s3 build` of `workbook` into `out` with the rulebooks of folder `rules` installed."""
-    return subprocess.run(
+def build_tiny(rules: Path, folder: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    """`esrs-s3 build` of a workbook naming tiny-s3, written into `folder`, with the rulebooks
+    of folder `rules` installed; the command's result and its output folder."""
+    workbook = write_workbook(
+        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
+    )
+    out = folder / "out"
+    done = subprocess.run(
         [sys.executable, "-m", "esrs_s3.cli", "build", str(workbook), "-o", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
         env={**os.environ, "ESRS_S3_RULEBOOKS": str(rules)},
     )
+    return done, out
+
+
+def built(rules: Path, folder: Path) -> Path:
+    """The output folder of a tiny-s3 build that must succeed."""
+    done, out = build_tiny(rules, folder)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def refused(rules: Path, folder: Path) -> str:
+    """A tiny-s3 build that must be refused cleanly (a non-zero exit, no traceback, no
+    output); what the command said."""
+    done, out = build_tiny(rules, folder)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert not out.exists() or not any(out.iterdir())
+    return done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
 def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tiny")
-    rules = _tiny_rulebook(folder / "rulebooks")
-    workbook = write_workbook(
-        folder / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    out = folder / "out"
-    done = build_with(rules, workbook, out)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+    return built(_tiny_rulebook(folder / "rulebooks"), folder)
 
 
 def test_a_rulebook_written_as_data_builds_a_statement(tiny_build: Path) -> None:
@@ -163,27 +179,13 @@ def test_a_rulebook_naming_what_does_not_exist_is_refused(tmp_path: Path) -> Non
     catalogue.write_text(
         text.replace("derive:policy_frameworks", "derive:policy_framework"), encoding="utf-8"
     )
-    workbook = write_workbook(
-        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    done = build_with(rules, workbook, tmp_path / "out")
-    assert done.returncode != 0
-    assert "T-1: unknown derivation 'policy_framework'" in done.stdout + done.stderr
-    assert "Traceback" not in done.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    said = refused(rules, tmp_path)
+    assert "T-1: unknown derivation 'policy_framework'" in said
 
 
 def test_a_rulebook_without_its_wording_is_refused(tmp_path: Path) -> None:
     """A template the statement needs and the rulebook lacks is named, not a traceback."""
     rules = _tiny_rulebook(tmp_path / "rulebooks")
     (rules / "tiny-s3" / "templates" / "words.j2").unlink()
-    workbook = write_workbook(
-        tmp_path / "tiny.xlsx", fields={"Undertaking": {"rulebook": "tiny-s3"}}, rows=MATERIAL
-    )
-    done = build_with(rules, workbook, tmp_path / "out")
-    assert done.returncode != 0
-    assert "rulebook tiny-s3: its statement wording needs the template words.j2" in (
-        done.stdout + done.stderr
-    )
-    assert "Traceback" not in done.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    said = refused(rules, tmp_path)
+    assert "rulebook tiny-s3: its statement wording needs the template words.j2" in said

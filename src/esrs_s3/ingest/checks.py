@@ -280,16 +280,16 @@ def rulebook_for(
     chosen = rulebook_for_period(start)
     if chosen:
         return chosen, []
-    installed = "; ".join(f"{r}: {load_rulebook(r).years()}" for r in available_rulebooks())
-    bases = [load_rulebook(r).period_basis for r in available_rulebooks()]
-    why = "; ".join(b for b in bases if b)
+    installed = [load_rulebook(r) for r in available_rulebooks()]
+    covered = "; ".join(f"{r.id}: {r.years()}" for r in installed)
+    why = "; ".join(r.period_basis for r in installed if r.period_basis)
     return DEFAULT_RULEBOOK, [
         cell_issue(
             "no-rulebook-for-period",
             "Undertaking",
             cells.get("period_start"),
             "period_start",
-            f"a financial year an installed rulebook applies to ({installed})",
+            f"a financial year an installed rulebook applies to ({covered})",
             f"a financial year beginning {start}" + (f" ({why})" if why else ""),
         )
     ]

@@ -295,10 +295,9 @@ def _read_sheets(
         undertaking_values, undertaking_cells, requested
     )
     issues += period_issues
-    if undertaking_values and not requested and "rulebook" not in undertaking_values:
-        undertaking_values["rulebook_for_period"] = True
-    if undertaking_values:
-        undertaking_values["rulebook"] = rulebook_id  # chosen for the period when it names none
+    if undertaking_values:  # the rulebook chosen, and whether the period chose it
+        named = requested or "rulebook" in undertaking_values
+        undertaking_values.update(rulebook=rulebook_id, rulebook_for_period=not named)
     issues += checks.check_phase_in_request(undertaking_values, undertaking_cells, rulebook_id)
     contract = load_contract(rulebook_id)
     ctx = cell_context(contract, rulebook_id)
