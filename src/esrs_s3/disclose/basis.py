@@ -18,9 +18,11 @@ def version_applied(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Bl
     """BP-1 ¶5 (main act Art. 2(2)): the version of ESRS applied, the member members.toml
     `version` gives the rulebook."""
     rulebook = load_rulebook(data.assessment.rulebook)
-    named = data.workbook.undertaking.cells.get("rulebook")  # blank: the default for the period
+    u = data.workbook.undertaking
+    # the cell that chose it: the rulebook cell, or the period's start when it names none
+    chosen = u.cells.get("period_start" if u.rulebook_for_period else "rulebook")
     shown = line(data, "basis", "version", rulebook=rulebook)
-    where = (str(named),) if named else ()
+    where = (str(chosen),) if chosen else ()
     return [para(enum_fact(c, data, dp.id, "version", (rulebook.id,), shown, where))]
 
 
