@@ -35,16 +35,15 @@ SCENARIOS = {
 
 
 def in_2026(sample: Path, path: Path) -> Path:
-    """The sample with its reporting period moved to FY2026 (the samples report FY2025), and
-    without its Narratives rows: they name Set 1 datapoints, which the revised rulebook refuses
-    (a workbook cannot yet carry texts for two rulebooks; see datapoints/esrs-2026/NOTES.md)."""
+    """The sample with its reporting period moved to FY2026 (the samples report FY2025; the
+    revised ESRS may be applied from FY2026, Art. 2(1)). Its Narratives rows for Set 1
+    datapoints stay: under esrs-2026 they are warnings, and its rows for ESRS26_ datapoints
+    are used."""
     book = openpyxl.load_workbook(sample)
     sheet = book["Undertaking"]
     for row in sheet.iter_rows(min_row=2):
         if row[0].value in FY2026:
             row[1].value = FY2026[row[0].value]
-    narratives = book["Narratives"]
-    narratives.delete_rows(2, narratives.max_row)
     book.save(path)
     return path
 
@@ -93,3 +92,68 @@ def test_revised_statements_are_valid_against_the_draft(revised_builds) -> None:
     reports = verify_files(files, revised_taxonomy_packages(), rulebook="esrs-2026")
     for report in reports:
         assert report.ok, (report.file.name, [str(m) for m in report.errors][:5])
+
+
+def _findings(folder: Path) -> dict[tuple[str, str], dict]:
+    import json
+
+    found = json.loads((folder / "gaps.json").read_text(encoding="utf-8"))["findings"]
+    return {(f["rule"], f["variant"]): f for f in found}
+
+
+def test_the_gap_rules_cite_the_revised_paragraphs(revised_builds) -> None:
+    """The same questions as under esrs-2023, re-based: the severe-incident rule reads S3 ¶17
+    (ESRS26_S3-3_03), trust in channels is good-practice information, and no rule points at a
+    Set 1 datapoint."""
+    findings = _findings(revised_builds["defence_manufacturer"])
+    incident = findings[("G17", "unremedied")]
+    assert incident["datapoints"] == ["ESRS26_S3-3_03", "ESRS26_S3-3_01"]
+    assert "S3 ¶14" in incident["paragraphs"]
+    assert findings[("G10", "")]["severity"] == "info"  # S3 AR 4: trust is no datapoint now
+    for finding in findings.values():
+        assert all(d.startswith("ESRS26_") for d in finding["datapoints"]), finding
+    nothing = _findings(revised_builds["nothing-adopted"])
+    assert ("G01", "practice") in nothing  # ¶39 says none is adopted: practice, not disclosure
+    assert ("G01", "") not in nothing
+
+
+def test_incidents_and_the_assessment_date_come_from_their_cells(tmp_path: Path) -> None:
+    """S3 ¶17 lists the Incidents rows; IRO-1 ¶35 e tags the Undertaking's assessment_date as
+    an instant date, and without it the datapoint is missing with the field to fill."""
+    fields = {**FULL, "assessment_date": dt.date(2026, 11, 20)}
+    book = write_workbook(tmp_path / "dated.xlsx", fields={"Undertaking": fields}, rows=MATERIAL)
+    build_statement(book, tmp_path / "dated")
+    statuses = _statuses(tmp_path / "dated")
+    assert statuses["ESRS26_IRO-1_06"] == "disclosed"
+    assert statuses["ESRS26_S3-3_03"] == "disclosed"
+    xhtml = (tmp_path / "dated" / "statement.xhtml").read_text(encoding="utf-8")
+    assert ">2026-11-20</ix:nonNumeric>" in xhtml
+    undated = _statuses(write_and_build(tmp_path, "undated", {"Undertaking": FULL}))
+    assert undated["ESRS26_IRO-1_06"] == "missing"
+
+
+def write_and_build(tmp_path: Path, name: str, fields: dict) -> Path:
+    book = write_workbook(tmp_path / f"{name}.xlsx", fields=fields, rows=MATERIAL)
+    build_statement(book, tmp_path / name)
+    return tmp_path / name
+
+
+def test_a_narrative_for_another_version_is_kept_and_noted(tmp_path: Path) -> None:
+    """One workbook may carry texts for esrs-2023 and esrs-2026: under each, a row naming the
+    other's datapoint is an information note naming its cell, and the build goes on."""
+    from esrs_s3.ingest import read_workbook
+
+    rows = {
+        **MATERIAL,
+        "Narratives": [
+            {"datapoint": "SBM-3_10", "text": "Our strategy withstands the impacts."},
+            {"datapoint": "ESRS26_SBM-3_08", "text": "Our strategy withstands the impacts."},
+        ],
+    }
+    book = write_workbook(tmp_path / "both.xlsx", fields={"Undertaking": FULL}, rows=rows)
+    result = read_workbook(book)
+    notes = [i for i in result.issues if i.code == "other-rulebook-datapoint"]
+    assert result.ok and [(i.severity, i.cell) for i in notes] == [("info", "A2")]
+    assert "SBM-3_10, a datapoint of esrs-2023" in notes[0].found
+    build_statement(book, tmp_path / "both")
+    assert _statuses(tmp_path / "both")["ESRS26_SBM-3_08"] == "disclosed"

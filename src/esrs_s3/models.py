@@ -168,6 +168,7 @@ class Action(Record):
     id: str
     title: str
     description: str
+    expected_outcome: str | None = None
     impacts: tuple[str, ...]
     policies: tuple[str, ...] = ()
     action_type: ActionType
@@ -262,6 +263,7 @@ class Undertaking(BaseModel):
     language: str = "en"
     rulebook: str = DEFAULT_RULEBOOK
     rulebook_for_period: bool = False  # chosen for the period: the workbook names none
+    assessment_date: dt.date | None = None
     sector: str | None = None
     products_with_misuse_risk: bool | None = None
     use_phase_in: bool | None = None

@@ -15,6 +15,12 @@ from esrs_s3.render.document import Block, Run
 
 # An action's money columns: amounts in the period, then planned for later periods.
 MONEY = ("capex_current", "opex_current", "capex_future", "opex_future")
+# A rulebook whose taxonomy has one amount for the period and one for later (revised ESRS 2
+# ¶46 b-c) tags the sum of an action's CapEx and OpEx under these table parts.
+TOTALS = {
+    "resources_current": ("capex_current", "opex_current"),
+    "resources_future": ("capex_future", "opex_future"),
+}
 
 
 def action_line(data: Inputs, a: Action) -> str:
@@ -169,6 +175,21 @@ def severe_incidents(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[B
     return blocks
 
 
+def incidents_in_period(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """Revised S3 ¶17: the human-rights incidents connected to affected communities logged on
+    the Incidents sheet, each once (AR 10 allows aggregation; the register is short)."""
+    incidents = data.workbook.incidents
+    if not incidents:
+        return [c.textblock(dp.id, [line(data, "actions", "no_incidents")], ("Incidents!A2",))]
+    return [
+        c.textblock(
+            dp.id,
+            [line(data, "actions", "incident", i=i) for i in incidents],
+            cells(incidents, "date", "country", "description", "severe", "remedy_provided"),
+        )
+    ]
+
+
 def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
     """An action's current and future CapEx and OpEx as facts (ESRS 2 ¶69 b-c): current
     amounts in the reporting period, future ones on the time-horizon member of the action's
@@ -198,6 +219,26 @@ def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
                 decimals="0",
                 sources=cells([a], field, "time_horizon") if members else cells([a], field),
                 members=members,
+            ),
+        ]
+    for key, fields in TOTALS.items():
+        dp_id = data.part("actions", key).datapoint
+        stated = [getattr(a, f) for f in fields if getattr(a, f) is not None]
+        if dp_id is None or not stated:
+            continue
+        total = sum(stated)
+        parts += [
+            "; " if parts else "",
+            f"{line(data, 'actions', 'money_short', field=key, action=a)} {data.currency} ",
+            c.fact(
+                dp_id,
+                "monetary",
+                f"{total:,.0f}",
+                value=f"{total:.0f}",
+                item=a.id,
+                unit=data.currency,
+                decimals="0",
+                sources=cells([a], *fields),
             ),
         ]
     budget = [
@@ -246,6 +287,15 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
             if a.action_type == "remediate"
             else ()
         )
+        if a.expected_outcome and part("outcome").datapoint is not None:
+            outcome = c.fact(
+                part("outcome").datapoint,
+                "textblock",
+                a.expected_outcome,
+                item=a.id,
+                sources=cells([a], "expected_outcome"),
+            )
+            remedy_runs = (*remedy_runs, " ", outcome)
         scope_run = (
             c.fact(
                 part("scope").datapoint,

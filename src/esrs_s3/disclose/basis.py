@@ -8,6 +8,7 @@ from esrs_s3.disclose.catalogue import Datapoint
 from esrs_s3.disclose.composer import Composer
 from esrs_s3.disclose.conditions import human_rights_policies
 from esrs_s3.disclose.inputs import Inputs, enum_fact, name_and_id, para
+from esrs_s3.disclose.policies import INSTRUMENTS
 from esrs_s3.disclose.text import cells, listing
 from esrs_s3.disclose.wording import line, phrase
 from esrs_s3.render.document import Block
@@ -24,6 +25,33 @@ def version_applied(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Bl
     shown = line(data, "basis", "version", rulebook=rulebook)
     where = (str(chosen),) if chosen else ()
     return [para(enum_fact(c, data, dp.id, "version", (rulebook.id,), shown, where))]
+
+
+def human_rights_policy_scope(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """GDR-P ¶43: the stakeholder groups each overarching human-rights policy covers. A policy
+    of the Policies sheet is a policy on affected communities (S3-1), so that is the group."""
+    found = human_rights_policies(data)
+    if not found:
+        return []
+    group = "affected communities"
+    runs: list = [f"{phrase(data, 'human_rights_policy_covers')}: "]
+    for number, policy in enumerate(found):
+        where = cells([policy], "communities_covered", *INSTRUMENTS)
+        fact = enum_fact(c, data, dp.id, "stakeholder_group", (group,), group, where, policy.id)
+        runs += ["; " if number else "", f"{name_and_id(policy)}: ", fact]
+    return [para(*runs, ".")]
+
+
+def assessment_date(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """IRO-1 ¶35 e: the date the materiality assessment was last updated (the Undertaking
+    field; nothing without it, so the datapoint is missing)."""
+    u = data.workbook.undertaking
+    if u is None or u.assessment_date is None:
+        return []
+    value = u.assessment_date.isoformat()
+    where = (str(u.cells["assessment_date"]),) if "assessment_date" in u.cells else ()
+    lead = phrase(data, "assessment_date")
+    return [para(f"{lead} ", c.fact(dp.id, "date", value, sources=where), ".")]
 
 
 def not_adopted(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:

@@ -41,6 +41,7 @@ DATAPOINT: dict[str, DatapointDerivation] = {
     # BP-2 ¶17 (phase-in)
     "phase_in_material": phase_in_items.material,
     "phase_in_matters": phase_in_items.material_matters,
+    "phase_in_iros": phase_in_items.material_iros,
     "own_words": phase_in_items.own_text,
     "phase_in_targets": phase_in_items.targets,
     "phase_in_policies": phase_in_items.policies,
@@ -92,12 +93,15 @@ DATAPOINT: dict[str, DatapointDerivation] = {
     "actions_tracking": actions.tracking,
     "action_resources": actions.resources,
     "severe_incidents": actions.severe_incidents,
+    "incidents_in_period": actions.incidents_in_period,
     # S3-5
     "targets_involvement": targets.involvement,
     # GOV-4, IRO-2 (composed last)
     "due_diligence_map": index.due_diligence_map,
     "version_applied": basis.version_applied,
     "not_adopted": basis.not_adopted,
+    "assessment_date": basis.assessment_date,
+    "human_rights_policy_scope": basis.human_rights_policy_scope,
     "human_rights_policy": basis.human_rights_policy,
     "not_material_reason": index.not_material_reason,
     "requirements_complied_with": index.requirements_complied_with,

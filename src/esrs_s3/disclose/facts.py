@@ -22,6 +22,7 @@ FactKind = Literal[
     "integer",
     "percent",
     "year",
+    "date",
 ]
 _NOT_NCNAME = re.compile(r"[^A-Za-z0-9_.-]")
 

@@ -204,6 +204,7 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
                     )
                     + "; ",
                     horizon,
+                    *_topic(c, data, iro),
                 ),
                 cell(text),
                 covered_by(c, data, iro),
@@ -219,6 +220,18 @@ def table(c: Composer, data: Inputs, _: str) -> list[Block]:
         css="iros",
     )
     return with_rest(c, rest, [block], line(data, "impacts", "table_rest"))
+
+
+def _topic(c: Composer, data: Inputs, iro: Iro) -> tuple[Run | str, ...]:
+    """The IRO's sub-topic as the fact of its topic, where the rulebook's table has a `topic`
+    part (the revised IRO-2 ¶37 a tags the topic of each IRO); nothing otherwise."""
+    dp_id = data.part("iros", "topic").datapoint
+    if dp_id is None:
+        return ()
+    keys = (iro.sub_topic,)
+    where = cells([iro], "sub_topic")
+    fact = enum_fact(c, data, dp_id, "sustainability_matter", keys, iro.sub_topic, where, iro.id)
+    return ("; ", fact)
 
 
 # SBM-3 ¶48 h: the sections whose rows can list a material IRO, and the disclosure

@@ -57,6 +57,14 @@ def material(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     ]
 
 
+def material_iros(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
+    """Revised BP-2 ¶8: the material IROs of the phased-in topic, or that none is."""
+    found = data.material()
+    names = [f"{iro.title} ({iro.id})" for iro in found]
+    where = cells(found, "id") or cells(data.workbook.impacts, "id") or ("Impacts!A2",)
+    return [c.textblock(dp.id, [line(data, "phase_in", "iros", names=names)], where)]
+
+
 def material_matters(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
     found = matters(data)
     return [

@@ -56,9 +56,15 @@ def target_level(c: Composer, part: Part, target: Target, field: str) -> Run:
     (the datapoint's percent or decimal concept)."""
     number = getattr(target, field)
     percent = target.unit.strip() == "%"
+    kind = "percent" if percent else "decimal"
+    if part.datapoint is not None and not c.has_kind(part.datapoint, kind):
+        # a rulebook whose taxonomy gives this part a text concept only (the revised GDR-T
+        # milestones): the level is tagged as the text shown, with its unit
+        shown = f"{number_text(number)} {target.unit.strip()}"
+        return c.fact(part.datapoint, "text", shown, item=target.id, sources=cells([target], field))
     return c.fact(
         part.datapoint,
-        "percent" if percent else "decimal",
+        kind,
         number_text(number),
         value=str(Decimal(repr(number)) / 100) if percent else repr(number),
         item=target.id,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from esrs_s3.contract import ColumnSpec, Contract, SheetSpec
+from esrs_s3.disclose.catalogue import by_id, narrative_datapoints
 from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.ingest.sheets import ParsedSheet
 from esrs_s3.issues import Issue, Severity, cell_issue
@@ -212,6 +213,33 @@ def check_narrative_answers(narratives: ParsedSheet, answered: dict[str, str]) -
             continue
         issues.append(
             cell_issue(code, narratives.name, f"{letters}{number}", "text", expected, f'"{text}"')
+        )
+    return issues
+
+
+def check_narrative_rulebook(narratives: ParsedSheet, rulebook_id: str) -> list[Issue]:
+    """A note (information, not a warning) for each Narratives row that names a datapoint of
+    another installed rulebook: one workbook may carry the texts of several versions (for
+    `compare`); the text is not used in a statement under `rulebook_id`."""
+    own = {dp.id for dp in narrative_datapoints(rulebook_id)}
+    letters = narratives.columns.get("datapoint")
+    issues = []
+    for number, values in narratives.rows():
+        dp_id = values.get("datapoint")
+        if dp_id is None or dp_id in own:
+            continue
+        used_by = [r for r in available_rulebooks() if dp_id in by_id(r)]
+        issues.append(
+            cell_issue(
+                "other-rulebook-datapoint",
+                narratives.name,
+                f"{letters}{number}",
+                "datapoint",
+                f"a datapoint of {rulebook_id}",
+                f"{dp_id}, a datapoint of {' and '.join(used_by)}: its text is not used "
+                f"under {rulebook_id}",
+                Severity.INFO,
+            )
         )
     return issues
 

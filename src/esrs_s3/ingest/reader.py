@@ -67,8 +67,20 @@ def cell_context(contract: Contract, rulebook_id: str) -> CellContext:
         currencies=load_code_list("iso/currencies.csv"),
         languages=load_code_list("iso/languages.csv"),
         rulebooks=available_rulebooks(),
-        narratives={normalise(dp.id): dp.id for dp in narrative_datapoints(rulebook_id)},
+        narratives=_narrative_ids(rulebook_id),
     )
+
+
+def _narrative_ids(rulebook_id: str) -> dict[str, str]:
+    """The datapoint ids a Narratives row may name: the chosen rulebook's first (the examples an
+    error shows), then those of the other installed rulebooks, so that one workbook can carry
+    the texts of several versions (a row for another version is a note, see
+    `checks.check_narrative_rulebook`)."""
+    ids = {normalise(dp.id): dp.id for dp in narrative_datapoints(rulebook_id)}
+    for other in available_rulebooks():
+        for dp in narrative_datapoints(other):
+            ids.setdefault(normalise(dp.id), dp.id)
+    return ids
 
 
 # A sheet whose XML the zip directory declares this small may be loaded by the Rust reader
@@ -344,6 +356,7 @@ def _read_sheets(
     if "Narratives" in parsed:
         answered = {dp.id: dp.data_type for dp in narrative_datapoints(rulebook_id) if dp.answered}
         issues += checks.check_narrative_answers(parsed["Narratives"], answered)
+        issues += checks.check_narrative_rulebook(parsed["Narratives"], rulebook_id)
     settings = _read_settings(sheets, contract, ctx, issues)
     issues += _unknown_sheets(sheets, contract)
 

@@ -46,6 +46,7 @@ PREDICATES: Mapping[str, Predicate] = {
         identify.dma_method_undocumented,  # G22
         identify.community_types_or_incident_class_missing,  # G24
         identify.not_material_without_explanation,  # G27
+        identify.not_material_on_empty_register,  # G27 where no explanation is asked
         # 3 Prevent and mitigate
         prevent.iros_without_action,  # G12
         prevent.actions_without_scope_or_resources,  # G14

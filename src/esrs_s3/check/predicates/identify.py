@@ -252,14 +252,26 @@ def not_material_without_explanation(ctx: GapContext, explanation: str) -> list[
     status = ctx.status(explanation)
     if status != Status.DISCLOSED:
         hits.append(Hit(fields={"status": repr(status)}))
+    return hits + _empty_register(ctx, variant="empty")
+
+
+def not_material_on_empty_register(ctx: GapContext) -> list[Hit]:
+    """S3 not material while the register holds no negative impact (a rulebook that asks for no
+    explanation of a topic not material keeps only this question of G27)."""
+    return _empty_register(ctx, variant="")
+
+
+def _empty_register(ctx: GapContext, variant: str) -> list[Hit]:
+    """S3 not material while the register holds no negative impact: a conclusion resting on no
+    assessed impact."""
     impacts = ctx.workbook.impacts
-    if not any(i.kind == "negative impact" for i in impacts):
-        hits.append(
-            Hit(
-                rows=tuple(i.id for i in impacts),
-                cells=cells(impacts, "kind") or (first_row("Impacts"),),
-                fields={"count": len(impacts)},
-                variant="empty",
-            )
+    if ctx.regime.s3_material or any(i.kind == "negative impact" for i in impacts):
+        return []
+    return [
+        Hit(
+            rows=tuple(i.id for i in impacts),
+            cells=cells(impacts, "kind") or (first_row("Impacts"),),
+            fields={"count": len(impacts)},
+            variant=variant,
         )
-    return hits
+    ]
