@@ -71,42 +71,38 @@ def test_the_rulebook_option_is_checked_against_the_period_too(tmp_path) -> None
     assert done.returncode == 1 and "(--rulebook)" in done.stdout
 
 
-def test_a_2027_year_without_an_installed_rulebook_names_the_period(tmp_path) -> None:
-    book = write_workbook(tmp_path / "b.xlsx", fields=_year(2027, rulebook=None))
-    (issue,) = _errors(book)
-    assert issue.code == "no-rulebook-for-period" and issue.field == "period_start"
-    assert "esrs-2023: financial years beginning on or before 2026-12-31" in issue.message
-
-
-def _revised_like(folder: Path) -> Path:
-    """A tiny rulebook that, like the revised ESRS, may be applied from 2026 and is the
-    default from 2027."""
+def _revised_like(folder: Path, default: bool = False) -> Path:
+    """A tiny rulebook that, like the revised ESRS, may be applied from 2026 (and, with
+    `default`, is also the default from 2027: two defaults for one year)."""
     rules = _tiny_rulebook(folder)
     meta = rules / "tiny-s3" / "rulebook.toml"
     text = re.sub(r"(?m)^(may_apply_until|default_until) = .*\n", "", meta.read_text("utf-8"))
-    meta.write_text(
-        text + "may_apply_from = 2026-01-01\ndefault_from = 2027-01-01\n", encoding="utf-8"
-    )
+    text += "may_apply_from = 2026-01-01\n" + ("default_from = 2027-01-01\n" if default else "")
+    meta.write_text(text, encoding="utf-8")
     return rules
 
 
+def test_a_2027_year_with_two_default_rulebooks_names_the_period(tmp_path) -> None:
+    rules = _revised_like(tmp_path / "rulebooks", default=True)
+    book = write_workbook(tmp_path / "b.xlsx", fields=_year(2027, rulebook=None))
+    done = _cli("validate", str(book), "--format", "json", env={"ESRS_S3_RULEBOOKS": str(rules)})
+    assert done.returncode == 1, done.stdout
+    (issue,) = json.loads(done.stdout)["issues"]
+    assert issue["code"] == "no-rulebook-for-period" and issue["field"] == "period_start"
+    assert "esrs-2023: financial years beginning on or before 2026-12-31" in issue["message"]
+
+
 def test_a_workbook_naming_no_rulebook_gets_the_one_for_its_period(tmp_path) -> None:
+    """Acceptance (issue 12): a 2027 year with no rulebook named builds under esrs-2026 and
+    says so; a tiny rulebook that may apply from 2026 can be named for 2026, not for 2025."""
     rules = _revised_like(tmp_path / "rulebooks")
     book = write_workbook(tmp_path / "b.xlsx", fields=_year(2027, rulebook=None), rows=MATERIAL)
     out = tmp_path / "out"
-    done = _cli(
-        "build",
-        str(book),
-        "-o",
-        str(out),
-        "--format",
-        "json",
-        env={"ESRS_S3_RULEBOOKS": str(rules)},
-    )
+    done = _cli("build", str(book), "-o", str(out), "--format", "text")
     assert done.returncode == 0, done.stdout + done.stderr
-    summary = json.loads(done.stdout)
-    assert summary["rulebook"] == "tiny-s3"
-    assert summary["rulebook_chosen_by"] == "the rulebook for a financial year beginning 2027-01-01"
+    assert "rulebook: esrs-2026 (the rulebook for a financial year beginning 2027-01-01)" in (
+        done.stdout
+    )
     # a 2026 year may name it, and without a name keeps the 2023 set
     named = write_workbook(tmp_path / "n.xlsx", fields=_year(2026, rulebook="tiny-s3"))
     done = _cli("validate", str(named), env={"ESRS_S3_RULEBOOKS": str(rules)})

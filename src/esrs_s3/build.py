@@ -31,7 +31,7 @@ from esrs_s3.errors import EsrsS3Error
 from esrs_s3.fileio import write_files, xlsx_bytes, zip_bytes
 from esrs_s3.ingest import Limits, ReadResult, read_workbook
 from esrs_s3.render.package import report_package
-from esrs_s3.render.pdf import render_pdf
+from esrs_s3.render.pdf import printed_pdf, render_pdf
 from esrs_s3.render.xhtml import render_xhtml
 from esrs_s3.rulebook import check_rulebook, chosen_by, with_rulebook
 
@@ -80,7 +80,8 @@ class BuildResult:
     findings: tuple[Finding, ...]
     completeness: Completeness
     timings: dict[str, float] = field(default_factory=dict)
-    rulebook_chosen_by: str = ""  # --rulebook, the Undertaking cell, or the period's default
+    rulebook_chosen_by: str = ""
+    pages: int = 0  # of statement.pdf  # --rulebook, the Undertaking cell, or the period's default
 
 
 class _Clock:
@@ -154,9 +155,10 @@ def build_statement(
     clock.stage("render PDF")
     end = book.undertaking.period_end
     stamp = dt.datetime(end.year, end.month, end.day, tzinfo=dt.UTC)
+    pdf, pages = printed_pdf(xhtml, stamp)
     files: dict[str, bytes] = {
         STATEMENT: xhtml,
-        PDF: render_pdf(xhtml, stamp),
+        PDF: pdf,
         PACKAGE: report_package(statement.document, xhtml),
     }
     clock.stage("check")
@@ -202,6 +204,7 @@ def build_statement(
         completeness=state,
         timings=clock.timings,
         rulebook_chosen_by=chosen_by(book, rulebook),
+        pages=pages,
     )
 
 

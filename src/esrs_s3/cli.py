@@ -414,6 +414,7 @@ def build(
         "built": True,
         "files": [str(p) for p in result.files],
         "facts": len(result.statement.document.facts),
+        "pages": result.pages,
         "datapoints": counts,
         "material_iros": len(result.assessment.material_iros),
         "iros": len(result.assessment.iros),

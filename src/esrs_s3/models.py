@@ -168,7 +168,6 @@ class Action(Record):
     id: str
     title: str
     description: str
-    expected_outcome: str | None = None
     impacts: tuple[str, ...]
     policies: tuple[str, ...] = ()
     action_type: ActionType
@@ -186,6 +185,7 @@ class Action(Record):
     effectiveness_tracking: str | None = None
     leverage_used: str | None = None
     progress: str | None = None
+    expected_outcome: str | None = None
 
 
 class Target(Record):
@@ -263,10 +263,10 @@ class Undertaking(BaseModel):
     language: str = "en"
     rulebook: str = DEFAULT_RULEBOOK
     rulebook_for_period: bool = False  # chosen for the period: the workbook names none
-    assessment_date: dt.date | None = None
     sector: str | None = None
     products_with_misuse_risk: bool | None = None
     use_phase_in: bool | None = None
+    assessment_date: dt.date | None = None
     cells: dict[str, CellRef] = {}
 
 

@@ -19,6 +19,13 @@ class PdfError(EsrsS3Error):
 
 def render_pdf(xhtml: bytes, stamp: dt.datetime, attachment_name: str = "statement.xhtml") -> bytes:
     """PDF bytes; `stamp` dates the attachment instead of the clock (same input, same bytes)."""
+    return printed_pdf(xhtml, stamp, attachment_name)[0]
+
+
+def printed_pdf(
+    xhtml: bytes, stamp: dt.datetime, attachment_name: str | None = "statement.xhtml"
+) -> tuple[bytes, int]:
+    """The PDF bytes of `render_pdf` and its number of pages."""
     try:
         from weasyprint import HTML, Attachment
     except OSError as exc:  # Pango and friends missing: scripts/install-system-deps
@@ -42,14 +49,11 @@ def render_pdf(xhtml: bytes, stamp: dt.datetime, attachment_name: str = "stateme
         ]
     )
     buffer = io.BytesIO()
+    options = {"pdf_variant": "pdf/a-3b", "attachments": attachments, "uncompressed_pdf": False}
     gc.freeze()  # the objects made so far are not WeasyPrint's: its collections skip them
     try:
-        document.write_pdf(
-            buffer,
-            pdf_variant="pdf/a-3b",
-            attachments=attachments,
-            uncompressed_pdf=False,
-        )
+        rendered = document.render(**options)  # what HTML.write_pdf does, keeping the pages
+        rendered.write_pdf(buffer, **options)
     finally:
         gc.unfreeze()
-    return buffer.getvalue()
+    return buffer.getvalue(), len(rendered.pages)
