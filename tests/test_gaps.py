@@ -23,10 +23,9 @@ from esrs_s3.check import Finding, find_gaps, load_rules
 from esrs_s3.check.gaps import check_rules
 from esrs_s3.check.predicates import PREDICATES
 from esrs_s3.disclose.catalogue import by_id
-from esrs_s3.rulebook import available_rulebooks
 from esrs_s3.disclose.composer import Status
 from esrs_s3.disclose.mapping import Statement, compose_statement
-from esrs_s3.rulebook import DEFAULT_RULEBOOK
+from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"/>'  # the matrix is not what these tests are about
 
