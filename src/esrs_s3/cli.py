@@ -471,8 +471,9 @@ def gaps(
     max_file_mb: float,
     max_rows: int,
 ) -> None:
-    """List the due-diligence and disclosure gaps of WORKBOOK (rules G01-G28), grouped by
-    OECD due-diligence step, with severity, cells and ESRS paragraphs. For a team's own CI.
+    """List the due-diligence and disclosure gaps of WORKBOOK (rules G01-G29 of its rulebook),
+    grouped by OECD due-diligence step, with severity, cells and ESRS paragraphs. For a team's
+    own CI.
 
     Example: esrs-s3 gaps sample_inputs/defence_manufacturer.xlsx --fail-on warning
     """
@@ -515,6 +516,57 @@ def gaps(
         click.echo(", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in tally.items()))
     levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     sys.exit(EXIT_INVALID if any(f.severity in levels for f in findings) else EXIT_OK)
+
+
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@output_option("one folder per version, compare.html, compare.xlsx and compare.json")
+@format_option("A summary per version as text, or the comparison as one JSON document.")
+@with_limits
+def compare(
+    workbook: Path, output: Path, output_format: str, max_file_mb: float, max_rows: int
+) -> None:
+    """Build WORKBOOK under every version of ESRS its financial year allows (for a year
+    beginning in 2026: ESRS Set 1 and the revised ESRS) and compare them datapoint by
+    datapoint: each version's status and value, its counterpart in the other, what would stop
+    and start being disclosed, fact and page counts, and the gap findings that differ.
+
+    Example: esrs-s3 compare my-fy2026.xlsx -o choice
+    """
+    from esrs_s3.build import InvalidWorkbook
+    from esrs_s3.compare import NothingToCompare, compare_versions
+
+    def progress(stage: str) -> None:
+        if output_format != "json":
+            click.echo(f"... {stage}", err=True)
+
+    try:
+        comparison, files = compare_versions(
+            workbook, output, _limits(max_file_mb, max_rows), progress
+        )
+    except InvalidWorkbook as exc:
+        click.echo(format_text(exc.result))
+        click.echo(f"esrs-s3: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except NothingToCompare as exc:
+        click.echo(f"esrs-s3: {exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except EsrsS3Error as exc:
+        click.echo(f"esrs-s3: cannot compare: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if output_format == "json":
+        click.echo((Path(output) / "compare.json").read_text(encoding="utf-8"), nl=False)
+        return
+    for v in comparison.versions:
+        state = f"draft, {v.mandatory_missing} missing" if v.draft else "complete"
+        click.echo(f"{v.rulebook}: {v.facts} facts, {v.pages} pages, {state}")
+    for change in comparison.changes:
+        click.echo(
+            f"{change.rulebook}: stops {len(change.stop)}, starts {len(change.start)}, "
+            f"{len(change.to_fill)} to fill"
+        )
+    click.echo(f"{len(comparison.findings)} gap findings differ")
+    click.echo(f"wrote {len(files)} files; read {Path(output) / 'compare.html'}")
 
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
