@@ -50,7 +50,7 @@ def test_the_versions_are_built_and_counted(compared) -> None:
     out, data = compared
     versions = {v["rulebook"]: v for v in data["versions"]}
     assert list(versions) == ["esrs-2023", "esrs-2026"]
-    for name, v in versions.items():
+    for v in versions.values():
         folder = out / v["folder"]
         assert (folder / "statement.xhtml").is_file() and (folder / "manifest.json").is_file()
         with (folder / "coverage.csv").open(encoding="utf-8", newline="") as handle:
