@@ -31,6 +31,8 @@ SCENARIOS = {
     "not-material": (FULL, NOT_MATERIAL),
     "nothing-adopted": (FULL, NOTHING_ADOPTED),
     "phase-in": ({"rulebook": "esrs-2026", **FY2026}, MATERIAL),
+    # BP-1 ¶6: one relief the draft lists (tagged) and one it does not (named only)
+    "reliefs": ({**FULL, "reliefs_used": "acquisitions-disposals; top-down"}, MATERIAL),
 }
 
 
@@ -157,3 +159,37 @@ def test_a_narrative_for_another_version_is_kept_and_noted(tmp_path: Path) -> No
     assert "SBM-3_10, a datapoint of esrs-2023" in notes[0].found
     build_statement(book, tmp_path / "both")
     assert _statuses(tmp_path / "both")["ESRS26_SBM-3_08"] == "disclosed"
+
+
+def test_the_reliefs_used_are_named_and_tagged_where_the_draft_lists_them(revised_builds) -> None:
+    folder = revised_builds["reliefs"]
+    assert _statuses(folder)["ESRS26_BP-1_05"] == "disclosed"
+    assert _statuses(revised_builds["material"])["ESRS26_BP-1_05"] == "not applicable"
+    xhtml = (folder / "statement.xhtml").read_text(encoding="utf-8")
+    assert "#ReliefForAcquisitionsAndDisposalsMember" in xhtml
+    assert "a top-down approach to the double materiality assessment (ESRS 1 ¶27)" in xhtml
+
+
+def test_set1_with_reliefs_names_them_and_set1_refuses_them(tmp_path: Path) -> None:
+    """esrs-2023-reliefs (Art. 2(1)(b)): the 2023 set, its statement naming the reliefs used;
+    plain esrs-2023 has none, so naming one is an error on its cell."""
+    from esrs_s3.ingest import read_workbook
+
+    fields = {
+        **FY2026,
+        "rulebook": "esrs-2023-reliefs",
+        "reliefs_used": "top-down; executive-summary",
+    }
+    book = write_workbook(tmp_path / "r.xlsx", fields={"Undertaking": fields}, rows=MATERIAL)
+    build_statement(book, tmp_path / "r")
+    xhtml = (tmp_path / "r" / "statement.xhtml").read_text(encoding="utf-8")
+    assert "As Article 2(1)(b) of Delegated Regulation (EU) 2026/1563 allows" in xhtml
+    assert "an executive summary (revised ESRS 1 ¶110)." in xhtml
+    assert "https://xbrl.efrag.org/taxonomy/esrs/2023-12-22/esrs_all.xsd" in xhtml
+    plain = write_workbook(
+        tmp_path / "p.xlsx",
+        fields={"Undertaking": {**fields, "rulebook": "esrs-2023"}},
+        rows=MATERIAL,
+    )
+    (issue,) = [i for i in read_workbook(plain).issues if i.code == "unknown-relief"]
+    assert issue.field == "reliefs_used" and "esrs-2023 has no reliefs" in issue.message

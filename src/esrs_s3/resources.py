@@ -59,18 +59,40 @@ def rulebook_dir(rulebook_id: str) -> Path:
 
 
 def data_path(relative: str) -> Path:
-    """A file under `datapoints/`; `<rulebook>/<file>` is looked up in that rulebook's folder."""
+    """A file under `datapoints/`; `<rulebook>/<file>` is looked up in that rulebook's folder,
+    then in the folder of the rulebook it `extends` (its rulebook.toml), and so on."""
     head, _, rest = relative.partition("/")
-    if rest and not (datapoints_dir() / head).is_dir():
-        return rulebook_dir(head) / rest
-    return datapoints_dir() / relative
+    folder = _rulebook_folder(head) if rest else None
+    if folder is None:
+        return datapoints_dir() / relative
+    path = folder / rest
+    parent = extended(head)
+    if path.exists() or rest == "rulebook.toml" or not parent:
+        return path
+    return data_path(f"{parent}/{rest}")
+
+
+def _rulebook_folder(name: str) -> Path | None:
+    return next((f for f in rulebook_folders() if f.name == name), None)
+
+
+@cache
+def extended(rulebook_id: str) -> str:
+    """The id of the rulebook `rulebook_id` extends (its rulebook.toml `extends`), or ""."""
+    folder = _rulebook_folder(rulebook_id)
+    if folder is None:
+        return ""
+    with (folder / "rulebook.toml").open("rb") as handle:
+        return tomllib.load(handle).get("extends", "")
 
 
 def rulebook_templates(rulebook_id: str) -> tuple[Path, ...]:
     """Where a rulebook's statement wording is looked up: `templates/statement/<rulebook>/`,
-    then the rulebook folder's own `templates/`."""
+    then the rulebook folder's own `templates/`, then those of the rulebook it extends."""
     folders = (templates_dir() / "statement" / rulebook_id, rulebook_dir(rulebook_id) / "templates")
-    return tuple(f for f in folders if f.is_dir())
+    own = tuple(f for f in folders if f.is_dir())
+    parent = extended(rulebook_id)
+    return own + rulebook_templates(parent) if parent else own
 
 
 @cache

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from esrs_s3.errors import EsrsS3Error
-from esrs_s3.resources import load_toml, rulebook_folders
+from esrs_s3.resources import data_path, extended, load_toml, rulebook_folders
 
 if TYPE_CHECKING:
     from esrs_s3.models import Workbook
@@ -51,6 +51,8 @@ class Rulebook(BaseModel):
     default_from: dt.date | None = None
     default_until: dt.date | None = None
     period_basis: str = ""  # the law that sets these dates, in words, for messages
+    extends: str = ""  # a rulebook whose files it shares where it has none of its own
+    reliefs_basis: str = ""  # the law that grants its reliefs (reliefs.toml), in words
 
     def fits(self, sub_topic: str, sub_sub_topic: str) -> bool:
         """Whether a sub-sub-topic belongs to a sub-topic (`other` fits every sub-topic)."""
@@ -120,10 +122,49 @@ def check_rulebook(rulebook_id: str) -> str:
     return rulebook_id
 
 
+# What a rulebook that extends another says for itself; the rest (its taxonomy) it takes over.
+OWN = ("id", "title", "legal_act", "default", "period_basis", "reliefs_basis", "extends")
+OWN_PREFIXES = ("may_apply_", "default_")
+
+
+class Relief(BaseModel):
+    """A relief or option a rulebook lets the undertaking use (`reliefs.toml`), named on the
+    Undertaking sheet's `reliefs_used` by its key; `member` tags it (BP-1) where the taxonomy
+    lists it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    name: str
+    paragraph: str
+    member: str = ""
+
+
+@cache
+def load_reliefs(rulebook_id: str) -> tuple[Relief, ...]:
+    """The reliefs a rulebook allows (none when it has no reliefs.toml)."""
+    if not data_path(f"{rulebook_id}/reliefs.toml").is_file():
+        return ()
+    return tuple(
+        Relief.model_validate(r) for r in load_toml(f"{rulebook_id}/reliefs.toml")["reliefs"]
+    )
+
+
+def _meta(rulebook_id: str) -> dict:
+    meta = dict(load_toml(f"{rulebook_id}/rulebook.toml"))
+    parent = extended(rulebook_id)
+    if not parent:
+        return meta
+    inherited = {
+        k: v for k, v in _meta(parent).items() if k not in OWN and not k.startswith(OWN_PREFIXES)
+    }
+    return {**inherited, **meta}
+
+
 @cache
 def load_rulebook(rulebook_id: str = DEFAULT_RULEBOOK) -> Rulebook:
     check_rulebook(rulebook_id)
-    meta = load_toml(f"{rulebook_id}/rulebook.toml")
+    meta = _meta(rulebook_id)
     topics = load_toml(f"{rulebook_id}/topics.toml")
     return Rulebook(
         **meta,
@@ -135,7 +176,8 @@ def load_rulebook(rulebook_id: str = DEFAULT_RULEBOOK) -> Rulebook:
 def entry_points(rulebook_id: str | None = None) -> dict[str, str]:
     """Taxonomy entry point -> rulebook id: of `rulebook_id`, or of every shipped rulebook."""
     ids = (check_rulebook(rulebook_id),) if rulebook_id else available_rulebooks()
-    return {load_rulebook(r).taxonomy_entry_point: r for r in ids}
+    # a rulebook that extends another shares its entry point: the file is the parent's kind
+    return {load_rulebook(r).taxonomy_entry_point: extended(r) or r for r in ids}
 
 
 def rulebook_used(book: Workbook, rulebook_id: str | None = None) -> str:

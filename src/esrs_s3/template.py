@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from esrs_s3.contract import FIELD_HEADERS, FIELD_NOTE_HEADER, ColumnSpec, Contract, load_contract
 from esrs_s3.disclose.catalogue import narrative_datapoints
 from esrs_s3.fileio import write_atomically
-from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_rulebook
+from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_reliefs, load_rulebook
 from esrs_s3.xlsx import HEADER_FILL, HEADER_FONT, WRAP, set_text, style_header
 
 TEMPLATE_ROWS = 1000  # rows that carry drop-downs and input messages
@@ -43,6 +43,7 @@ TYPE_NOTES = {
     "lei": "20-character LEI",
     "url": "http(s) address",
     "language": "ISO 639-1 code",
+    "reliefs": "relief keys from the list at the end of this sheet, ';'-separated",
 }
 
 Rows = Sequence[Mapping[str, object]]
@@ -185,6 +186,14 @@ def _write_readme(
     ]
     for dp in narrative_datapoints(rulebook_id):
         lines.append((dp.id, f"{dp.standard} {dp.requirement}", f"¶{dp.paragraph}", "", dp.name))
+    reliefs = [(r, load_reliefs(r)) for r in available_rulebooks() if load_reliefs(r)]
+    if reliefs:
+        lines += [
+            (),
+            ("Undertaking reliefs_used: the reliefs each version allows",),
+            ("key", "rulebook", "paragraph", "", "relief"),
+        ]
+        lines += [(x.key, r, x.paragraph, "", x.name) for r, found in reliefs for x in found]
     for offset, line in enumerate(lines, start=1):
         for index, value in enumerate(line, start=1):
             set_text(sheet.cell(row=offset, column=index), value)

@@ -57,7 +57,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from esrs_s3.errors import BrokenRulebook
-from esrs_s3.resources import rulebook_dir
+from esrs_s3.resources import data_path
 from esrs_s3.rulebook import DEFAULT_RULEBOOK
 
 DataType = Literal[
@@ -145,7 +145,7 @@ def _datapoint(row: dict[str, str]) -> Datapoint:
 @cache
 def load_catalogue(rulebook_id: str = DEFAULT_RULEBOOK) -> tuple[Datapoint, ...]:
     """All datapoints of a rulebook, in catalogue order (cached: the data is read-only)."""
-    path = rulebook_dir(rulebook_id) / "catalogue.csv"
+    path = data_path(f"{rulebook_id}/catalogue.csv")
     found: list[Datapoint] = []
     broken: list[tuple[int, str]] = []  # (line, what is wrong)
     with path.open(encoding="utf-8", newline="") as handle:
@@ -211,10 +211,9 @@ class Layout(BaseModel):
 @cache
 def load_layout(rulebook_id: str) -> Layout:
     """The sections and tables of a rulebook (cached: the data is read-only)."""
-    folder = rulebook_dir(rulebook_id)
-    with (folder / "sections.toml").open("rb") as handle:
+    with data_path(f"{rulebook_id}/sections.toml").open("rb") as handle:
         sections = tomllib.load(handle)
-    with (folder / "tables.toml").open("rb") as handle:
+    with data_path(f"{rulebook_id}/tables.toml").open("rb") as handle:
         tables = tomllib.load(handle)
     return Layout(
         sections=tuple(SectionSpec.model_validate(s) for s in sections["sections"]),

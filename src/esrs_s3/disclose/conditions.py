@@ -98,6 +98,12 @@ def _no_pat(data: Inputs, _: str) -> Holds:
     return not (wb.policies and wb.actions and wb.targets), ()
 
 
+def _reliefs_used(data: Inputs, _: str) -> Holds:
+    """The Undertaking sheet names reliefs it uses (reliefs_used)."""
+    u = data.workbook.undertaking
+    return bool(u and u.reliefs_used), ()
+
+
 def _significant_resources(data: Inputs, _: str) -> Holds:
     """Revised ESRS 2 ¶46: financial resources are allocated to the actions (an amount in the
     period or planned, in the Actions sheet)."""
@@ -141,6 +147,7 @@ CONDITIONS: dict[str, Callable[[Inputs, str], Holds]] = {
     "never": lambda data, _: (False, ()),
     "no-pat": _no_pat,
     "significant-resources": _significant_resources,
+    "reliefs-used": _reliefs_used,
     "human-rights-policy": _human_rights_policy,
     "untracked-elsewhere": _untracked_elsewhere,
 }

@@ -102,6 +102,7 @@ DATAPOINT: dict[str, DatapointDerivation] = {
     "not_adopted": basis.not_adopted,
     "assessment_date": basis.assessment_date,
     "human_rights_policy_scope": basis.human_rights_policy_scope,
+    "reliefs_used": basis.reliefs_used,
     "human_rights_policy": basis.human_rights_policy,
     "not_material_reason": index.not_material_reason,
     "requirements_complied_with": index.requirements_complied_with,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from esrs_s3.contract import ColumnSpec
@@ -45,6 +45,8 @@ class CellContext:
     languages: frozenset[str]
     rulebooks: tuple[str, ...]
     narratives: dict[str, str]  # normalised datapoint id -> id, for the Narratives sheet
+    reliefs: dict[str, str] = field(default_factory=dict)  # normalised key -> key
+    rulebook: str = ""  # the rulebook the workbook is read under
 
 
 def normalise(text: str) -> str:
@@ -337,6 +339,22 @@ def parse_rulebook(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
     raise BadCell("unknown-rulebook", _one_of(ctx.rulebooks), describe(raw))
 
 
+def parse_reliefs(raw: object, column: ColumnSpec, ctx: CellContext) -> tuple[str, ...]:
+    """Keys of the rulebook's reliefs.toml, separated by ';' or ','."""
+    found = []
+    for key in split_list(raw):
+        known = ctx.reliefs.get(normalise(key))
+        if known is None:
+            expected = (
+                _one_of(sorted(ctx.reliefs.values()))
+                if ctx.reliefs
+                else f"nothing: {ctx.rulebook} has no reliefs to name (another version may)"
+            )
+            raise BadCell("unknown-relief", expected, f'"{key}"')
+        found.append(known)
+    return tuple(found)
+
+
 def parse_narrative(raw: object, column: ColumnSpec, ctx: CellContext) -> str:
     text = as_text(raw)
     found = ctx.narratives.get(normalise(text))
@@ -375,6 +393,7 @@ PARSERS: dict[str, Callable[[object, ColumnSpec, CellContext], object]] = {
     "language": parse_language,
     "rulebook": parse_rulebook,
     "narrative": parse_narrative,
+    "reliefs": parse_reliefs,
 }
 
 

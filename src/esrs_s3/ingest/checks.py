@@ -16,6 +16,7 @@ from esrs_s3.rulebook import (
     DEFAULT_RULEBOOK,
     Rulebook,
     available_rulebooks,
+    load_reliefs,
     load_rulebook,
     rulebook_for_period,
 )
@@ -242,6 +243,33 @@ def check_narrative_rulebook(narratives: ParsedSheet, rulebook_id: str) -> list[
             )
         )
     return issues
+
+
+def check_reliefs(
+    values: dict[str, object], cells: dict[str, str], rulebook_id: str
+) -> list[Issue]:
+    """An error when `reliefs_used` names a relief the chosen rulebook does not have."""
+    named = values.get("reliefs_used") or ()
+    own = [r.key for r in load_reliefs(rulebook_id)]
+    stray = [key for key in named if key not in own]
+    if not stray:
+        return []
+    others = [r for r in available_rulebooks() if load_reliefs(r)]
+    expected = (
+        "one of " + ", ".join(f'"{k}"' for k in own)
+        if own
+        else f"nothing: {rulebook_id} has no reliefs ({' and '.join(others)} have)"
+    )
+    return [
+        cell_issue(
+            "unknown-relief",
+            "Undertaking",
+            cells.get("reliefs_used"),
+            "reliefs_used",
+            expected,
+            f"{', '.join(stray)} under {rulebook_id}",
+        )
+    ]
 
 
 def check_phase_in_request(

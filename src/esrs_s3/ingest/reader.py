@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import python_calamine
@@ -29,7 +29,7 @@ from esrs_s3.models import (
     trusted_records,
 )
 from esrs_s3.resources import load_code_list
-from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_rulebook
+from esrs_s3.rulebook import DEFAULT_RULEBOOK, available_rulebooks, load_reliefs, load_rulebook
 
 README_SHEETS = ("readme", "lists")  # written by `esrs-s3 template`, ignored when reading
 
@@ -68,6 +68,8 @@ def cell_context(contract: Contract, rulebook_id: str) -> CellContext:
         languages=load_code_list("iso/languages.csv"),
         rulebooks=available_rulebooks(),
         narratives=_narrative_ids(rulebook_id),
+        reliefs={normalise(r.key): r.key for r in load_reliefs(rulebook_id)},
+        rulebook=rulebook_id,
     )
 
 
@@ -191,7 +193,10 @@ def _read_undertaking(
     if actual is None:
         issues.append(_missing_sheet(spec, sheets.sheet_names))
         return {}, {}
-    ctx = cell_context(contract, DEFAULT_RULEBOOK)
+    # the rulebook is not chosen yet: any installed rulebook's relief is read here, and
+    # `checks.check_reliefs` refuses those the chosen one lacks
+    every = {normalise(r.key): r.key for rb in available_rulebooks() for r in load_reliefs(rb)}
+    ctx = replace(cell_context(contract, DEFAULT_RULEBOOK), reliefs=every)
     values, cells, found = read_fields_sheet(
         sheets.grid(actual), spec, ctx, sheets.formula_cells(actual), strict=False
     )
@@ -311,6 +316,7 @@ def _read_sheets(
         named = requested or "rulebook" in undertaking_values
         undertaking_values.update(rulebook=rulebook_id, rulebook_for_period=not named)
     issues += checks.check_phase_in_request(undertaking_values, undertaking_cells, rulebook_id)
+    issues += checks.check_reliefs(undertaking_values, undertaking_cells, rulebook_id)
     contract = load_contract(rulebook_id)
     ctx = cell_context(contract, rulebook_id)
     rulebook = load_rulebook(rulebook_id)
