@@ -267,6 +267,8 @@ class Undertaking(BaseModel):
     products_with_misuse_risk: bool | None = None
     use_phase_in: bool | None = None
     assessment_date: dt.date | None = None
+    net_turnover: float | None = None
+    wave_one: bool | None = None
     reliefs_used: tuple[str, ...] = ()
     cells: dict[str, CellRef] = {}
 

@@ -65,7 +65,10 @@ class Rulebook(BaseModel):
         return _within(year_start, self.may_apply_from, self.may_apply_until)
 
     def default_for(self, year_start: dt.date) -> bool:
-        """Whether it is the rulebook of a workbook that names none, for that year."""
+        """Whether it is the rulebook of a workbook that names none, for that year (never for
+        a rulebook that gives no default years: a variant such as the 2023 set with reliefs)."""
+        if self.default_from is None and self.default_until is None:
+            return False
         return _within(year_start, self.default_from, self.default_until)
 
     def years(self) -> str:

@@ -24,6 +24,7 @@ from esrs_s3.models import Workbook
 from esrs_s3.render.document import Block, Document, Run, Section
 from esrs_s3.resources import load_toml
 from esrs_s3.rulebook import Rulebook, load_rulebook
+from esrs_s3.scope import outside_scope
 
 
 class Statement(BaseModel):
@@ -238,7 +239,7 @@ def _document(
         }
     )
     return Document(
-        title=line(data, "statement", "title", undertaking=u),
+        title=line(data, "statement", "title", undertaking=u, voluntary=_voluntary(u)),
         undertaking=u.name,
         lei=u.lei,
         period_start=u.period_start.isoformat(),
@@ -273,3 +274,8 @@ def _document(
             )
         ),
     )
+
+
+def _voluntary(u) -> str:
+    """Why the statement is a voluntary report (outside the CSRD scope), or ""."""
+    return outside_scope(u.employees, u.net_turnover, u.currency)

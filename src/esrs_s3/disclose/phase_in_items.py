@@ -38,6 +38,7 @@ def note(c: Composer, data: Inputs, _: str) -> list[Block]:
         "note",
         employees=f"{data.workbook.undertaking.employees:,}",
         year_of_reporting=data.regime.year_of_reporting,
+        reference=data.regime.s3_row.reference if data.regime.s3_row else "",
     )
     return [Block(kind="note", runs=(Run(text=words),))]
 

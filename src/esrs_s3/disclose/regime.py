@@ -7,7 +7,13 @@ from pydantic import BaseModel, ConfigDict
 
 from esrs_s3.assess import Assessment
 from esrs_s3.models import Workbook
-from esrs_s3.phase_in import PhaseIn, phase_ins, s3_phase_in, year_of_reporting
+from esrs_s3.phase_in import (
+    PhaseIn,
+    load_phase_ins,
+    s3_phase_in_for,
+    s3_phase_ins,
+    scope_of,
+)
 
 
 class Regime(BaseModel):
@@ -19,6 +25,7 @@ class Regime(BaseModel):
     reporting_year: int
     year_of_reporting: int  # 1 in the first year under ESRS
     reliefs: tuple[PhaseIn, ...] = ()  # the other Appendix C rows that apply this year
+    s3_row: PhaseIn | None = None  # the row that lets the undertaking omit S3, if any
 
     def omitted_under(self, dp_id: str, standard: str) -> PhaseIn | None:
         """The Appendix C row under which a datapoint may be omitted this year, if any."""
@@ -33,22 +40,29 @@ class Regime(BaseModel):
 
 
 def decide_regime(workbook: Workbook, assessment: Assessment) -> Regime:
-    undertaking = workbook.undertaking
-    year = undertaking.period_end.year
-    nth = year_of_reporting(year, undertaking.first_reporting_year)
-    s3 = s3_phase_in(assessment.rulebook)
-    eligible = s3.eligible(undertaking.employees, nth)
-    used = eligible and getattr(undertaking, s3.choice) is not False
+    u = workbook.undertaking
+    rulebook = assessment.rulebook
+    scope = scope_of(
+        rulebook,
+        u.employees,
+        u.first_reporting_year,
+        u.period_start.year,
+        u.period_end.year,
+        u.net_turnover,
+        u.wave_one,
+    )
+    rules = load_phase_ins(rulebook)
+    s3 = s3_phase_in_for(rulebook, scope)
+    used = s3 is not None and getattr(u, s3.choice) is not False
     others = tuple(
-        p
-        for p in phase_ins(assessment.rulebook)
-        if p is not s3 and p.eligible(undertaking.employees, nth)
+        p for p in rules.rows if p not in s3_phase_ins(rulebook) and p.eligible(scope, rules.large)
     )
     return Regime(
         s3_material=assessment.s3_material,
-        phase_in_eligible=eligible,
+        phase_in_eligible=s3 is not None,
         phase_in_used=used,
-        reporting_year=year,
-        year_of_reporting=nth,
+        reporting_year=u.period_end.year,
+        year_of_reporting=scope.year_of_reporting,
         reliefs=others,
+        s3_row=s3,
     )

@@ -16,6 +16,7 @@ from esrs_s3.errors import BrokenRulebook
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import rulebook_templates
 from esrs_s3.rulebook import available_rulebooks, load_reliefs, load_rulebook
+from esrs_s3.scope import outside_scope
 
 if TYPE_CHECKING:  # Inputs needs the narratives and the wording at import
     from esrs_s3.disclose.inputs import Inputs
@@ -80,6 +81,7 @@ def paragraphs(data: Inputs, name: str) -> list[str]:
         regime=data.regime,
         rulebook=rulebook,
         reliefs=[r for r in load_reliefs(rulebook.id) if r.key in chosen],
+        voluntary=outside_scope(u.employees, u.net_turnover, u.currency) if u else "",
         versions=[
             r for r in available_rulebooks() if u and load_rulebook(r).may_apply(u.period_start)
         ],

@@ -11,7 +11,7 @@ from esrs_s3.disclose.catalogue import by_id, narrative_datapoints
 from esrs_s3.ingest.cells import yes_no_text
 from esrs_s3.ingest.sheets import ParsedSheet
 from esrs_s3.issues import Issue, Severity, cell_issue
-from esrs_s3.phase_in import s3_phase_in, year_of_reporting
+from esrs_s3.phase_in import load_phase_ins, s3_phase_in_for, s3_phase_ins, scope_of
 from esrs_s3.rulebook import (
     DEFAULT_RULEBOOK,
     Rulebook,
@@ -20,6 +20,7 @@ from esrs_s3.rulebook import (
     load_rulebook,
     rulebook_for_period,
 )
+from esrs_s3.scope import csrd_scope, outside_scope
 
 
 def _show(value: object) -> str:
@@ -272,29 +273,61 @@ def check_reliefs(
     ]
 
 
+def check_csrd_scope(values: dict[str, object], cells: dict[str, str]) -> list[Issue]:
+    """An information note when the undertaking is outside the CSRD scope of Omnibus I: its
+    statement is then a voluntary report (never an error)."""
+    employees, currency = values.get("employees"), values.get("currency")
+    if employees is None or currency is None:
+        return []
+    why = outside_scope(employees, values.get("net_turnover"), currency)
+    if not why:
+        return []
+    scope = csrd_scope()
+    field = "employees" if employees <= scope.employees_over else "net_turnover"
+    return [
+        cell_issue(
+            "outside-csrd-scope",
+            "Undertaking",
+            cells.get(field),
+            field,
+            f"more than {scope.employees_over:,} employees and more than {scope.currency} "
+            f"{scope.net_turnover_over:,.0f} net turnover for a mandatory report ({scope.basis})",
+            f"{why}: the statement is labelled a voluntary report",
+            severity=Severity.INFO,
+        )
+    ]
+
+
 def check_phase_in_request(
     values: dict[str, object], cells: dict[str, str], rulebook_id: str
 ) -> list[Issue]:
     """A warning when the Undertaking sheet asks for the S3 phase-in (use_phase_in = yes) that
-    ESRS 1 Appendix C does not allow it: too many employees, or past its years."""
-    rule = s3_phase_in(rulebook_id)
-    employees, end, first = (
+    no phase-in row of the rulebook allows: too many employees, past its years, not of its
+    wave or size. The message gives the reasons against the first S3 row."""
+    rows = s3_phase_ins(rulebook_id)
+    employees, start, end, first = (
         values.get("employees"),
+        values.get("period_start"),
         values.get("period_end"),
         values.get("first_reporting_year"),
     )
-    if values.get(rule.choice) is not True or None in (employees, end, first):
+    if not rows or None in (employees, start, end, first):
         return []
-    nth = year_of_reporting(end.year, first)
-    if rule.eligible(employees, nth):
+    rule = rows[0]
+    if values.get(rule.choice) is not True:
         return []
-    why = []
-    if employees > (rule.employees_max or 0):
-        why.append(f"{employees} employees, more than {rule.employees_max}")
-    if nth not in rule.years:
-        why.append(
-            f"year {nth} of reporting under ESRS, not year {' or '.join(map(str, rule.years))}"
-        )
+    scope = scope_of(
+        rulebook_id,
+        employees,
+        first,
+        start.year,
+        end.year,
+        values.get("net_turnover"),
+        values.get("wave_one"),
+    )
+    if s3_phase_in_for(rulebook_id, scope) is not None:
+        return []
+    why = rule.why_not(scope, load_phase_ins(rulebook_id).large)
     return [
         cell_issue(
             "phase-in-not-allowed",

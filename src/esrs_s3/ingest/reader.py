@@ -317,6 +317,7 @@ def _read_sheets(
         undertaking_values.update(rulebook=rulebook_id, rulebook_for_period=not named)
     issues += checks.check_phase_in_request(undertaking_values, undertaking_cells, rulebook_id)
     issues += checks.check_reliefs(undertaking_values, undertaking_cells, rulebook_id)
+    issues += checks.check_csrd_scope(undertaking_values, undertaking_cells)
     contract = load_contract(rulebook_id)
     ctx = cell_context(contract, rulebook_id)
     rulebook = load_rulebook(rulebook_id)
