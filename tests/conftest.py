@@ -133,6 +133,26 @@ def make_workbook(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+# the revised ESRS may be applied from financial years beginning in 2026 (Art. 2(1))
+FY2026 = {"period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 12, 31)}
+
+
+def in_2026(sample: Path, path: Path, rulebook: str | None = None) -> Path:
+    """A sample with its reporting period moved to FY2026 (the samples report FY2025; the
+    revised ESRS may be applied from FY2026, Art. 2(1)), and its rulebook cell set to
+    `rulebook` when given. Its Narratives rows for Set 1 datapoints stay: under esrs-2026 they
+    are notes."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sample)
+    values = {**FY2026, **({"rulebook": rulebook} if rulebook else {})}
+    for row in book["Undertaking"].iter_rows(min_row=2):
+        if row[0].value in values:
+            row[1].value = values[row[0].value]
+    book.save(path)
+    return path
+
+
 # Scenarios built from the base workbook (tests and the fact goldens share them).
 MATERIAL = {
     "Impacts": [

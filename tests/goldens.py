@@ -19,7 +19,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import NOT_MATERIAL, NOTHING_ADOPTED, PHASE_IN, SAMPLES, write_workbook
+from conftest import (
+    FY2026,
+    MATERIAL,
+    NOT_MATERIAL,
+    NOTHING_ADOPTED,
+    PHASE_IN,
+    SAMPLES,
+    in_2026,
+    write_workbook,
+)
 
 from esrs_s3 import read_workbook
 from esrs_s3.assess import assess
@@ -47,6 +56,20 @@ CASES: dict[str, Callable[[Path], Path]] = {
     "not-material": _scenario("not-material", rows=NOT_MATERIAL),
     "phase-in": _scenario("phase-in", **PHASE_IN),
     "nothing-adopted": _scenario("nothing-adopted", rows=NOTHING_ADOPTED),
+}
+# the revised ESRS (esrs-2026): the samples moved to FY2026, and the scenarios reported in full
+# or under the ¶127 phase-in
+REVISED = {"rulebook": "esrs-2026", **FY2026}
+FULL = {"Undertaking": {**REVISED, "use_phase_in": "no"}}
+for _name in ("defence_manufacturer", "telecom_equipment", "mining_company"):
+    CASES[f"esrs-2026-{_name}"] = lambda folder, n=_name: in_2026(
+        SAMPLES / f"{n}.xlsx", folder / f"{n}-2026.xlsx", "esrs-2026"
+    )
+CASES |= {
+    "esrs-2026-material": _scenario("r-material", fields=FULL, rows=MATERIAL),
+    "esrs-2026-not-material": _scenario("r-not-material", fields=FULL, rows=NOT_MATERIAL),
+    "esrs-2026-nothing-adopted": _scenario("r-nothing", fields=FULL, rows=NOTHING_ADOPTED),
+    "esrs-2026-phase-in": _scenario("r-phase-in", fields={"Undertaking": REVISED}, rows=MATERIAL),
 }
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import SAMPLES, run_cli
-from test_rulebook_revised import in_2026
+from conftest import SAMPLES, in_2026, run_cli
 
 from esrs_s3.compare.counterparts import counterparts, origins
 from esrs_s3.disclose.catalogue import load_catalogue

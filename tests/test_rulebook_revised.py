@@ -7,13 +7,14 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
 from conftest import (
+    FY2026,
     MATERIAL,
     NOT_MATERIAL,
     NOTHING_ADOPTED,
     SAMPLES,
+    in_2026,
     revised_taxonomy_packages,
     write_workbook,
 )
@@ -24,7 +25,6 @@ from esrs_s3.xbrl.verify import verify_files
 NAMES = ("defence_manufacturer", "telecom_equipment", "mining_company")
 # scenarios reported in full (the phase-in declined), and the first-year phase-in of ¶127 (a)
 # the revised ESRS may be applied from financial years beginning in 2026 (Art. 2(1))
-FY2026 = {"period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 12, 31)}
 FULL = {"rulebook": "esrs-2026", "use_phase_in": "no", **FY2026}
 SCENARIOS = {
     "material": (FULL, MATERIAL),
@@ -34,20 +34,6 @@ SCENARIOS = {
     # BP-1 ¶6: one relief the draft lists (tagged) and one it does not (named only)
     "reliefs": ({**FULL, "reliefs_used": "acquisitions-disposals; top-down"}, MATERIAL),
 }
-
-
-def in_2026(sample: Path, path: Path) -> Path:
-    """The sample with its reporting period moved to FY2026 (the samples report FY2025; the
-    revised ESRS may be applied from FY2026, Art. 2(1)). Its Narratives rows for Set 1
-    datapoints stay: under esrs-2026 they are warnings, and its rows for ESRS26_ datapoints
-    are used."""
-    book = openpyxl.load_workbook(sample)
-    sheet = book["Undertaking"]
-    for row in sheet.iter_rows(min_row=2):
-        if row[0].value in FY2026:
-            row[1].value = FY2026[row[0].value]
-    book.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")
