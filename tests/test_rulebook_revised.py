@@ -179,3 +179,43 @@ def test_set1_with_reliefs_names_them_and_set1_refuses_them(tmp_path: Path) -> N
     )
     (issue,) = [i for i in read_workbook(plain).issues if i.code == "unknown-relief"]
     assert issue.field == "reliefs_used" and "esrs-2023 has no reliefs" in issue.message
+
+
+def test_a_potential_impact_is_scored_after_implemented_mitigation(tmp_path: Path) -> None:
+    """Revised ESRS 1 ¶43 b: under esrs-2026 a potential impact's likelihood after implemented,
+    effective mitigation decides its score; the gross score stays in assessment.xlsx. Under
+    esrs-2023 (gross by default) the same row stays material."""
+    from conftest import BASE_ROWS
+
+    from esrs_s3.assess import assess
+    from esrs_s3.ingest import read_workbook
+
+    row = {
+        **BASE_ROWS["Impacts"][0],
+        "status": "potential",
+        "human_rights": "no",
+        "scale": 4,
+        "scope": 4,
+        "irremediability": 3,
+        "likelihood": 5,
+        "likelihood_after_mitigation": 1,
+        "occurrence": "Widespread",
+    }
+    rows = {**MATERIAL, "Impacts": [row, BASE_ROWS["Impacts"][1]]}
+    decided = {}
+    for rulebook in ("esrs-2023", "esrs-2026"):
+        fields = {**FY2026, "rulebook": rulebook}
+        book = write_workbook(
+            tmp_path / f"{rulebook}.xlsx", fields={"Undertaking": fields}, rows=rows
+        )
+        result = read_workbook(book)
+        assert result.ok, [str(i) for i in result.issues]
+        (iro,) = [a for a in assess(result.workbook).iros if a.id == row["id"]]
+        decided[rulebook] = iro
+    net, gross = decided["esrs-2026"], decided["esrs-2023"]
+    assert gross.material and gross.scores.gross_impact_score is None
+    assert not net.material and net.scores.mitigated
+    assert (
+        net.scores.impact_score < 1 and net.scores.gross_impact_score == gross.scores.impact_score
+    )
+    assert "after implemented mitigation used" in net.reason

@@ -112,6 +112,7 @@ class Iro(Record):
     time_horizon: TimeHorizon
     rationale: str
     occurrence: Occurrence | None = None
+    likelihood_after_mitigation: int | None = None
 
     @property
     def is_impact(self) -> bool:

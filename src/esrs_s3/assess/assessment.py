@@ -115,8 +115,13 @@ def explain(
         and not (precedence and scores.financial_score is None)
     ):
         notes.append(
-            f"likelihood {iro.likelihood} raised to {scores.likelihood_used} by "
-            + "; ".join(lens.notes)
+            f"likelihood {iro.likelihood_after_mitigation if scores.mitigated else iro.likelihood}"
+            f" raised to {scores.likelihood_used} by " + "; ".join(lens.notes)
+        )
+    if scores.mitigated:
+        notes.append(
+            f"likelihood {iro.likelihood_after_mitigation} after implemented mitigation used "
+            f"(gross impact score {scores.gross_impact_score:g})"
         )
     verdict = "material: " if decision.material else "not material: "
     return verdict + "; ".join(parts) + "".join(f". {note[0].upper()}{note[1:]}" for note in notes)

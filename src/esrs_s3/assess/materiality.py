@@ -37,6 +37,8 @@ class Scores(BaseModel):
     impact_score: float | None = None
     financial_score: float | None = None
     human_rights_floor_applied: bool = False
+    gross_impact_score: float | None = None  # before mitigation, when the net score is used
+    mitigated: bool = False  # the likelihood after implemented mitigation was used
     human_rights_by_severity: bool = False  # overrides: material whatever the likelihood
     human_rights_by_irremediability: bool = False
     financial_override: bool = False
@@ -71,26 +73,49 @@ def severity(iro: Iro, params: Parameters) -> float | None:
     return None
 
 
+def _factor(
+    iro: Iro, potential: bool, likelihood: int | None, params: Parameters
+) -> tuple[float, bool]:
+    """The likelihood factor of an impact score, and whether the human-rights floor raised it
+    (severity before likelihood, ESRS 1 ¶45 of the 2023 set, ¶40 revised)."""
+    factor = 1.0 if not potential else (likelihood or 0) / 5
+    if potential and iro.human_rights and iro.kind == "negative impact":
+        floor = params["human_rights_likelihood_floor"]
+        if factor < floor:
+            return floor, True
+    return factor, False
+
+
 def score(iro: Iro, lens: LensResult, params: Parameters) -> Scores:
     """Severity, likelihood, impact and financial scores, and which overrides hold."""
     likelihood = None
     if iro.likelihood is not None:
         likelihood = min(5, iro.likelihood + lens.step)
     potential = iro.status == "potential"
+    # ESRS 1 ¶43 b (revised): implemented, effective mitigation may lower a potential impact's
+    # likelihood; the gross score is kept beside the net one
+    mitigated = (
+        potential
+        and iro.is_impact
+        and bool(params["mitigated_likelihood"])
+        and iro.likelihood_after_mitigation is not None
+    )
+    impact_likelihood = (
+        min(5, iro.likelihood_after_mitigation + lens.step) if mitigated else likelihood
+    )
     sev = severity(iro, params)
-    factor = impact = None
+    factor = impact = gross = None
     floor_applied = by_severity = by_irremediability = False
     if sev is not None:
-        factor = 1.0 if not potential else (likelihood or 0) / 5
+        factor, floor_applied = _factor(iro, potential, impact_likelihood, params)
         if potential and iro.human_rights and iro.kind == "negative impact":
-            floor = params["human_rights_likelihood_floor"]
-            if factor < floor:
-                factor, floor_applied = floor, True
             by_severity = sev >= params["human_rights_severity_override"]
             by_irremediability = (iro.irremediability or 0) >= params[
                 "human_rights_irremediability_override"
             ]
         impact = _r(sev * factor)
+        if mitigated:
+            gross = _r(sev * _factor(iro, potential, likelihood, params)[0])
     financial = fin_override = None
     if iro.financial_magnitude is not None:
         happened = iro.is_impact and not potential
@@ -102,9 +127,11 @@ def score(iro: Iro, lens: LensResult, params: Parameters) -> Scores:
         )
     return Scores(
         severity=sev,
-        likelihood_used=likelihood,
+        likelihood_used=impact_likelihood,
         likelihood_factor=None if factor is None else _r(factor),
         impact_score=impact,
+        gross_impact_score=gross,
+        mitigated=mitigated,
         financial_score=financial,
         human_rights_floor_applied=floor_applied,
         human_rights_by_severity=by_severity,
