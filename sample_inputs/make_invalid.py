@@ -22,7 +22,7 @@ PLANTED: list[tuple[str, str, str]] = [
     ("Undertaking!B5", "out-of-order", "error"),
     ("Undertaking!B6", "unknown-currency", "error"),
     ("Undertaking!B7", "wrong-type", "error"),
-    ("Impacts!U1", "unknown-column", "warning"),
+    ("Impacts!V1", "unknown-column", "warning"),
     ("Impacts!M2", "score-out-of-range", "error"),
     ("Impacts!N3", "wrong-type", "error"),
     ("Impacts!P4", "required-value-missing", "error"),
@@ -89,7 +89,7 @@ def impact(number: int, **overrides: object) -> dict[str, object]:
 
 
 IMPACTS = [
-    impact(1, scale=7, owner="site manager"),  # M2 score out of range; U1 unknown column
+    impact(1, scale=7, owner="site manager"),  # M2 score out of range; V1 unknown column
     impact(2, scope="high"),  # N3 not a number
     impact(3, likelihood=None),  # P4 likelihood missing for a potential impact
     impact(
