@@ -153,6 +153,11 @@ def load_reliefs(rulebook_id: str) -> tuple[Relief, ...]:
     )
 
 
+def reliefs_named(rulebook_id: str, keys: tuple[str, ...]) -> list[Relief]:
+    """The rulebook's reliefs among `keys` (Undertaking `reliefs_used`), in its order."""
+    return [r for r in load_reliefs(rulebook_id) if r.key in keys]
+
+
 def _meta(rulebook_id: str) -> dict:
     meta = dict(load_toml(f"{rulebook_id}/rulebook.toml"))
     parent = extended(rulebook_id)

@@ -190,6 +190,32 @@ def incidents_in_period(c: Composer, data: Inputs, dp: Datapoint, _: str) -> lis
     ]
 
 
+def _amount(
+    c: Composer,
+    data: Inputs,
+    a: Action,
+    part: str,
+    value: float,
+    sources: tuple[str, ...],
+    members: tuple[tuple[str, str], ...],
+    first: bool,
+) -> list[Run | str]:
+    """One labelled amount of an action, tagged as the datapoint of its table part."""
+    label = line(data, "actions", "money_short", field=part, action=a)
+    fact = c.fact(
+        data.part("actions", part).datapoint,
+        "monetary",
+        f"{value:,.0f}",
+        value=f"{value:.0f}",
+        item=a.id,
+        unit=data.currency,
+        decimals="0",
+        sources=sources,
+        members=members,
+    )
+    return ["" if first else "; ", f"{label} {data.currency} ", fact]
+
+
 def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
     """An action's current and future CapEx and OpEx as facts (ESRS 2 ¶69 b-c): current
     amounts in the reporting period, future ones on the time-horizon member of the action's
@@ -205,42 +231,14 @@ def _money(c: Composer, data: Inputs, a: Action) -> list[Run | str]:
         if value is None:
             continue
         members = horizon if field.endswith("_future") else ()
-        label = line(data, "actions", "money_short", field=field, action=a)
-        parts += [
-            "; " if parts else "",
-            f"{label} {data.currency} ",
-            c.fact(
-                data.part("actions", field).datapoint,
-                "monetary",
-                f"{value:,.0f}",
-                value=f"{value:.0f}",
-                item=a.id,
-                unit=data.currency,
-                decimals="0",
-                sources=cells([a], field, "time_horizon") if members else cells([a], field),
-                members=members,
-            ),
-        ]
+        sources = cells([a], field, "time_horizon") if members else cells([a], field)
+        parts += _amount(c, data, a, field, value, sources, members, first=not parts)
     for key, fields in TOTALS.items():
         dp_id = data.part("actions", key).datapoint
         stated = [getattr(a, f) for f in fields if getattr(a, f) is not None]
-        if dp_id is None or not stated:
-            continue
-        total = sum(stated)
-        parts += [
-            "; " if parts else "",
-            f"{line(data, 'actions', 'money_short', field=key, action=a)} {data.currency} ",
-            c.fact(
-                dp_id,
-                "monetary",
-                f"{total:,.0f}",
-                value=f"{total:.0f}",
-                item=a.id,
-                unit=data.currency,
-                decimals="0",
-                sources=cells([a], *fields),
-            ),
-        ]
+        if dp_id is not None and stated:
+            total = sum(stated)
+            parts += _amount(c, data, a, key, total, cells([a], *fields), (), first=not parts)
     budget = [
         line(data, "actions", "money_short", field=field, action=a)
         + " "

@@ -12,7 +12,7 @@ from esrs_s3.disclose.policies import INSTRUMENTS
 from esrs_s3.disclose.text import cells, listing
 from esrs_s3.disclose.wording import line, phrase
 from esrs_s3.render.document import Block
-from esrs_s3.rulebook import Relief, load_reliefs, load_rulebook
+from esrs_s3.rulebook import load_rulebook, reliefs_named
 
 
 def version_applied(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:
@@ -46,7 +46,7 @@ def reliefs_used(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
     """BP-1 ¶6: the reliefs and options used (Undertaking `reliefs_used`), each by name and
     paragraph; those the taxonomy lists are the enumeration fact, the others are named only."""
     u = data.workbook.undertaking
-    used = [r for r in used_reliefs(data) if r.key in u.reliefs_used]
+    used = reliefs_named(data.assessment.rulebook, u.reliefs_used)
     where = (str(u.cells["reliefs_used"]),) if "reliefs_used" in u.cells else ()
     named = line(data, "basis", "reliefs", reliefs=used)
     members = sorted({r.member for r in used if r.member})
@@ -54,13 +54,6 @@ def reliefs_used(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block
         return [para(named)]
     value = " ".join(f"{data.namespace}#{m}" for m in members)
     return [para(c.fact(dp.id, "enumeration", named, value=value, sources=where))]
-
-
-def used_reliefs(data: Inputs) -> list[Relief]:
-    """The rulebook's reliefs the undertaking names, in the rulebook's order."""
-    u = data.workbook.undertaking
-    chosen = set(u.reliefs_used) if u else set()
-    return [r for r in load_reliefs(data.assessment.rulebook) if r.key in chosen]
 
 
 def assessment_date(c: Composer, data: Inputs, dp: Datapoint, _: str) -> list[Block]:

@@ -15,7 +15,7 @@ from esrs_s3.disclose import text
 from esrs_s3.errors import BrokenRulebook
 from esrs_s3.render.document import Block, Run
 from esrs_s3.resources import rulebook_templates
-from esrs_s3.rulebook import available_rulebooks, load_reliefs, load_rulebook
+from esrs_s3.rulebook import available_rulebooks, load_rulebook, reliefs_named
 from esrs_s3.scope import outside_scope
 
 if TYPE_CHECKING:  # Inputs needs the narratives and the wording at import
@@ -73,14 +73,13 @@ def paragraphs(data: Inputs, name: str) -> list[str]:
     """The paragraphs of template `<name>.j2`, whitespace collapsed."""
     rulebook = load_rulebook(data.assessment.rulebook)
     u = data.workbook.undertaking
-    chosen = set(u.reliefs_used) if u else set()
     rendered = template(rulebook.id, name).render(
         undertaking=u,
         workbook=data.workbook,
         assessment=data.assessment,
         regime=data.regime,
         rulebook=rulebook,
-        reliefs=[r for r in load_reliefs(rulebook.id) if r.key in chosen],
+        reliefs=reliefs_named(rulebook.id, u.reliefs_used) if u else [],
         voluntary=outside_scope(u.employees, u.net_turnover, u.currency) if u else "",
         versions=[
             r for r in available_rulebooks() if u and load_rulebook(r).may_apply(u.period_start)
